@@ -1,0 +1,20 @@
+namespace Frontline.Abstractions.Common;
+
+/// <summary>Stable error codes carried in GraphQL <c>extensions.code</c> and ingestion results.</summary>
+public static class ErrorCodes
+{
+    /// <summary>An input field is missing, malformed or out of range.</summary>
+    public const string Validation = "VALIDATION";
+
+    /// <summary>The addressed entity does not exist.</summary>
+    public const string NotFound = "NOT_FOUND";
+
+    /// <summary>The entity's current state forbids the command (e.g. closing a closed opportunity).</summary>
+    public const string InvalidState = "INVALID_STATE";
+
+    /// <summary>The request itself could not be parsed (malformed JSON or GraphQL document).</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>An unexpected failure; details are logged, never returned.</summary>
+    public const string Internal = "INTERNAL";
+}

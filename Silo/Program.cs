@@ -1,0 +1,1 @@
+namespace Frontline.Silo; public static class Program { public static void Main() { } }
