@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Frontline.Abstractions.Customers;
 using Frontline.Abstractions.Events;
 using Frontline.Abstractions.Opportunities;
+using Frontline.Abstractions.Units;
 
 namespace Frontline.Abstractions.Ingestion;
 
@@ -14,6 +15,9 @@ public interface IIngestGrain : IGrainWithIntegerKey
 {
     /// <summary>Validates and records a batch of touch events; acknowledges only what the customer grains stored.</summary>
     Task<IngestResult> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches);
+
+    /// <summary>Registers or updates a batch of units with their members.</summary>
+    Task<IngestResult> RegisterUnitsAsync(ImmutableArray<RegisterUnitCommand> units);
 
     /// <summary>Registers or updates a batch of customers.</summary>
     Task<IngestResult> RegisterCustomersAsync(ImmutableArray<RegisterCustomerCommand> customers);
