@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Frontline.Abstractions.Attribution;
 
 /// <summary>
@@ -11,5 +13,7 @@ public interface IAttributionScopeGrain : IGrainWithStringKey
     Task ApplyAsync(AttributionChange change);
 
     /// <summary>Reports credit for a model, dimension and period.</summary>
+    /// <remarks>Interleaves with writes: it only reads the immutable hour index, so dashboards never queue behind ingestion.</remarks>
+    [AlwaysInterleave]
     Task<AttributionReport> GetReportAsync(AttributionQuery query);
 }

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using Frontline.Abstractions;
+using Frontline.Abstractions.Common;
+using Frontline.Abstractions.Customers;
+using Frontline.Abstractions.Events;
+using Frontline.Abstractions.Ingestion;
+using Frontline.Grains.Attribution;
+using Frontline.Grains.Common;
+using Frontline.Grains.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Frontline.Grains.Customers;
+
+/// <summary>
+/// Plumbing for a customer: keeps the journey in time order, turns its conversions into attribution records and
+/// sends only what changed to the scopes. The journey is acknowledged once written; attribution follows.
+/// </summary>
+public sealed class CustomerGrain(
+    [PersistentState("customer", StorageNames.Frontline)] IPersistentState<CustomerState> state,
+    IOptions<AttributionOptions> attribution,
+    IOptions<ActionCatalogueOptions> catalogue,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ICustomerGrain
+{
+    private readonly HashSet<string> _seenEventIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _conversionActions = new(catalogue.Value.ConversionActions, StringComparer.Ordinal);
+
+    private string CustomerId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _seenEventIds.UnionWith(state.State.Journey.Select(t => t.EventId));
+
+        // A previous activation may have stored events but died before the scopes confirmed them.
+        await SyncAttributionAsync();
+    }
+
+    public async Task<CommandResult<CustomerView>> RegisterAsync(RegisterCustomerCommand command)
+    {
+        var current = state.State;
+        var next = current with
+        {
+            Registered = true,
+            Name = command.Name,
+            Segment = command.Segment,
+            Industry = command.Industry,
+            Region = command.Region,
+            UnitId = command.UnitId,
+        };
+        if (next == current)
+        {
+            return CommandResult<CustomerView>.Ok(View(), duplicate: true);
+        }
+
+        state.State = next;
+        await state.WriteStateAsync();
+
+        // Segment and unit decide windows and scopes, so a new profile can move credit.
+        await SyncAttributionAsync();
+        return CommandResult<CustomerView>.Ok(View());
+    }
+
+    public async Task<ImmutableArray<ItemOutcome>> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches)
+    {
+        var journey = state.State.Journey.ToBuilder();
+        var outcomes = ImmutableArray.CreateBuilder<ItemOutcome>(touches.Length);
+        var added = new List<string>();
+        foreach (var touch in touches)
+        {
+            var entry = new JourneyTouch
+            {
+                EventId = touch.EventId,
+                Action = touch.Action,
+                Channel = touch.Channel,
+                OccurredAt = touch.OccurredAt.ToUniversalTime(),
+                Value = touch.Value,
+                OpportunityId = touch.OpportunityId,
+            };
+            var fresh = Journey.TryInsert(journey, _seenEventIds, entry);
+            outcomes.Add(fresh ? ItemOutcome.Accepted : ItemOutcome.Duplicate);
+            if (fresh)
+            {
+                added.Add(touch.EventId);
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            state.State = state.State with { Journey = journey.ToImmutable() };
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Not stored, so not acknowledged: forget the ids so a retry is not taken for a duplicate.
+                _seenEventIds.ExceptWith(added);
+                await state.ReadStateAsync();
+                throw;
+            }
+        }
+
+        await SyncAttributionAsync();
+        return outcomes.MoveToImmutable();
+    }
+
+    public async Task RecordOpportunityWonAsync(OpportunityConversion conversion)
+    {
+        var wins = state.State.OpportunityWins;
+        var existing = wins.FirstOrDefault(w => w.OpportunityId == conversion.OpportunityId);
+        if (existing != conversion)
+        {
+            state.State = state.State with { OpportunityWins = existing is null ? wins.Add(conversion) : wins.Replace(existing, conversion) };
+            await state.WriteStateAsync();
+        }
+
+        await SyncAttributionAsync();
+    }
+
+    public async Task SetEscalationOpenAsync(string escalationId, bool open)
+    {
+        var current = state.State.OpenEscalations;
+        var next = open ? (current.Contains(escalationId) ? current : current.Add(escalationId)) : current.Remove(escalationId);
+        if (next != current)
+        {
+            state.State = state.State with { OpenEscalations = next };
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<CustomerView?> GetAsync() =>
+        Task.FromResult(state.State.Registered || !state.State.Journey.IsEmpty || !state.State.OpportunityWins.IsEmpty ? View() : null);
+
+    public Task<ImmutableArray<JourneyTouch>> GetJourneyAsync() => Task.FromResult(state.State.Journey);
+
+    private CustomerView View()
+    {
+        var s = state.State;
+        return new CustomerView
+        {
+            Id = CustomerId,
+            Name = s.Name,
+            Segment = s.Segment ?? attribution.Value.DefaultSegment,
+            Industry = s.Industry,
+            Region = s.Region,
+            UnitId = s.UnitId,
+            Registered = s.Registered,
+            Health = HealthScoreCalculator.Compute(s.Journey, s.OpenEscalations.Length, clock.GetUtcNow()),
+            TouchCount = s.Journey.Count(t => !_conversionActions.Contains(t.Action)),
+            ConversionCount = s.Journey.Count(t => _conversionActions.Contains(t.Action)) + s.OpportunityWins.Length,
+            OpenEscalationIds = s.OpenEscalations,
+        };
+    }
+
+    /// <summary>Recomputes this customer's conversion records and sends the scopes whatever they do not hold yet.</summary>
+    private async Task SyncAttributionAsync()
+    {
+        var s = state.State;
+        var touches = s.Journey.Where(t => !_conversionActions.Contains(t.Action));
+        var conversions = s.Journey
+            .Where(t => _conversionActions.Contains(t.Action))
+            .Select(t => new ConversionEvent(t.EventId, t.OccurredAt, t.Value ?? 0, s.UnitId))
+            .Concat(s.OpportunityWins.Select(w => new ConversionEvent("opportunity:" + w.OpportunityId, w.At, w.Value, w.UnitId)));
+        var window = attribution.Value.WindowOf(s.Segment ?? attribution.Value.DefaultSegment);
+        var records = ConversionWindows.Build(CustomerId, touches, conversions, window);
+
+        var (changes, published) = AttributionSync.Plan(records, s.Published);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAll(changes.Select(c => GrainFactory.GetAttributionScopeGrain(c.Key).ApplyAsync(c.Value)));
+        state.State = state.State with { Published = published };
+        await state.WriteStateAsync();
+    }
+}

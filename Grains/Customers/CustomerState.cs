@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Frontline.Abstractions.Customers;
+
+namespace Frontline.Grains.Customers;
+
+/// <summary>Persistent state of a customer. A versioned contract: add members with defaults, never rename.</summary>
+public sealed record CustomerState
+{
+    public bool Registered { get; init; }
+    public string? Name { get; init; }
+
+    /// <summary>Null until registered; the configured default segment applies meanwhile.</summary>
+    public Segment? Segment { get; init; }
+
+    public string? Industry { get; init; }
+    public string? Region { get; init; }
+    public string? UnitId { get; init; }
+
+    /// <summary>Every event of the customer, conversions included, in time order.</summary>
+    public ImmutableArray<JourneyTouch> Journey { get; init; } = [];
+
+    /// <summary>Won opportunities of this customer; each is a conversion.</summary>
+    public ImmutableArray<OpportunityConversion> OpportunityWins { get; init; } = [];
+
+    public ImmutableArray<string> OpenEscalations { get; init; } = [];
+
+    /// <summary>
+    /// What the attribution scopes hold for each conversion id, as last confirmed by them. Comparing it with a fresh
+    /// computation tells which records to send, and makes a send that failed half-way repeat on the next call.
+    /// </summary>
+    public ImmutableDictionary<string, PublishedConversion> Published { get; init; } = ImmutableDictionary<string, PublishedConversion>.Empty;
+}

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using Frontline.Abstractions;
+using Frontline.Abstractions.Common;
+using Frontline.Abstractions.Customers;
+using Frontline.Abstractions.Events;
+using Frontline.Abstractions.Ingestion;
+using Frontline.Abstractions.Opportunities;
+using Frontline.Abstractions.Units;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
+using Microsoft.Extensions.Options;
+
+namespace Frontline.Grains.Ingestion;
+
+/// <summary>
+/// The gateway for batches: validates each item, fans the good ones out to their grains in parallel, and reports
+/// per item. Stateless, so every silo runs as many activations as the load needs.
+/// </summary>
+[StatelessWorker]
+public sealed class IngestGrain(
+    IOptions<ActionCatalogueOptions> catalogue,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IIngestGrain
+{
+    private readonly TouchValidator _validator = new(catalogue.Value);
+
+    public async Task<IngestResult> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches)
+    {
+        var tally = new IngestTally();
+        var now = clock.GetUtcNow();
+        var valid = new List<(int Index, TouchEnvelope Touch)>();
+        for (var i = 0; i < touches.Length; i++)
+        {
+            if (_validator.Validate(touches[i], now) is { } rejection)
+            {
+                tally.Reject(i, rejection);
+            }
+            else
+            {
+                valid.Add((i, touches[i]));
+            }
+        }
+
+        // One call per customer: the customer writes its journey once for all of its touches in the batch.
+        await Task.WhenAll(valid.GroupBy(v => v.Touch.CustomerId, StringComparer.Ordinal).Select(async group =>
+        {
+            var items = group.ToList();
+            var outcomes = await GrainFactory.GetCustomerGrain(group.Key).RecordTouchesAsync([.. items.Select(v => v.Touch)]);
+            lock (tally)
+            {
+                for (var k = 0; k < items.Count; k++)
+                {
+                    tally.Count(outcomes[k]);
+                }
+            }
+        }));
+        return tally.ToResult();
+    }
+
+    public Task<IngestResult> RegisterUnitsAsync(ImmutableArray<RegisterUnitCommand> units) =>
+        ForEachAsync(units, unit => GrainFactory.GetUnitGrain(unit.Id).RegisterAsync(unit), unit => Required(unit.Id, "id"));
+
+    public Task<IngestResult> RegisterCustomersAsync(ImmutableArray<RegisterCustomerCommand> customers) =>
+        ForEachAsync(customers, async customer =>
+        {
+            if (!string.IsNullOrWhiteSpace(customer.UnitId) && !await GrainFactory.GetUnitGrain(customer.UnitId).ExistsAsync())
+            {
+                return CommandResult<CustomerView>.Fail(Rejection.NotFound("unitId", $"unit '{customer.UnitId}' does not exist"));
+            }
+
+            return await GrainFactory.GetCustomerGrain(customer.Id).RegisterAsync(customer with { UnitId = Blank(customer.UnitId) });
+        }, customer => Required(customer.Id, "id"));
+
+    public Task<IngestResult> ImportOpportunitiesAsync(ImmutableArray<ImportOpportunityCommand> opportunities) =>
+        ForEachAsync(opportunities, o => GrainFactory.GetOpportunityGrain(o.Id).ImportAsync(o), o => Required(o.Id, "id"));
+
+    /// <summary>Runs one grain command per item in parallel and folds the outcomes into a batch result.</summary>
+    private static async Task<IngestResult> ForEachAsync<TItem, TView>(
+        ImmutableArray<TItem> items, Func<TItem, Task<CommandResult<TView>>> apply, Func<TItem, Rejection?> precheck)
+    {
+        var results = await Task.WhenAll(items.Select(item => precheck(item) is { } early ? Task.FromResult(CommandResult<TView>.Fail(early)) : apply(item)));
+        var tally = new IngestTally();
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].Error is { } error)
+            {
+                tally.Reject(i, error);
+            }
+            else
+            {
+                tally.Count(results[i].Duplicate ? ItemOutcome.Duplicate : ItemOutcome.Accepted);
+            }
+        }
+
+        return tally.ToResult();
+    }
+
+    private static Rejection? Required(string? value, string field) => string.IsNullOrWhiteSpace(value) ? Rejection.Invalid(field, "is required") : null;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,56 @@
+using Frontline.Abstractions.Common;
+using Frontline.Abstractions.Events;
+
+namespace Frontline.Grains.Ingestion;
+
+/// <summary>Pure validation of one touch envelope against the catalogue and the clock (DESIGN §3: bad events change nothing).</summary>
+public sealed class TouchValidator(ActionCatalogueOptions catalogue)
+{
+    private readonly HashSet<string> _actions = new(catalogue.Actions, StringComparer.Ordinal);
+
+    /// <summary>The first problem with <paramref name="touch"/>, or null when it may be recorded.</summary>
+    public Rejection? Validate(TouchEnvelope touch, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(touch.EventId))
+        {
+            return Rejection.Invalid("eventId", "is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(touch.CustomerId))
+        {
+            return Rejection.Invalid("customerId", "is required");
+        }
+
+        if (string.IsNullOrWhiteSpace(touch.Action))
+        {
+            return Rejection.Invalid("action", "is required");
+        }
+
+        if (!_actions.Contains(touch.Action))
+        {
+            return Rejection.Invalid("action", $"'{touch.Action}' is not in the action catalogue");
+        }
+
+        if (string.IsNullOrWhiteSpace(touch.Channel))
+        {
+            return Rejection.Invalid("channel", "is required");
+        }
+
+        if (touch.OccurredAt == default)
+        {
+            return Rejection.Invalid("occurredAt", "is required");
+        }
+
+        if (touch.OccurredAt > now + catalogue.MaxFutureSkew)
+        {
+            return Rejection.Invalid("occurredAt", $"{touch.OccurredAt:O} is more than {catalogue.MaxFutureSkew.TotalHours:0} hours in the future");
+        }
+
+        if (touch.Value is < 0)
+        {
+            return Rejection.Invalid("value", $"{touch.Value} is negative");
+        }
+
+        return null;
+    }
+}

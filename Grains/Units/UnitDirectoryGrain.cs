@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Frontline.Abstractions.Units;
+using Frontline.Grains.Common;
+
+namespace Frontline.Grains.Units;
+
+/// <summary>The registered unit ids, one grain for the cluster: units are few (tens), and change rarely.</summary>
+public sealed class UnitDirectoryGrain(
+    [PersistentState("unit-directory", StorageNames.Frontline)] IPersistentState<UnitDirectoryState> state) : Grain, IUnitDirectoryGrain
+{
+    public async Task AddAsync(string unitId)
+    {
+        if (state.State.UnitIds.Contains(unitId))
+        {
+            return;
+        }
+
+        state.State = state.State with { UnitIds = state.State.UnitIds.Add(unitId) };
+        await state.WriteStateAsync();
+    }
+
+    public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.UnitIds.ToImmutableArray());
+}
