@@ -1,0 +1,25 @@
+using Frontline.Grains.Attribution;
+using Frontline.Grains.Ingestion;
+using Frontline.Grains.Opportunities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontline.Grains;
+
+/// <summary>Registers the domain's options, bound from configuration, for every silo that hosts Frontline grains.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    public static IServiceCollection AddFrontlineGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ActionCatalogueOptions>().Bind(configuration.GetSection(ActionCatalogueOptions.Section))
+            .Validate(o => o.Actions.Count > 0 && o.ConversionActions.All(o.Actions.Contains), "every conversion action must be in the action catalogue")
+            .ValidateOnStart();
+        services.AddOptions<AttributionOptions>().Bind(configuration.GetSection(AttributionOptions.Section))
+            .Validate(o => o.B2BWindow > TimeSpan.Zero && o.B2CWindow > TimeSpan.Zero, "attribution windows must be positive")
+            .ValidateOnStart();
+        services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.Section))
+            .Validate(o => o.Period >= TimeSpan.FromMinutes(1) && o.StallThreshold >= 1, "follow-up period must be at least a minute and the stall threshold at least 1")
+            .ValidateOnStart();
+        return services;
+    }
+}
