@@ -37,6 +37,11 @@ public sealed class CustomerGrain(
 
     public async Task<CommandResult<CustomerView>> RegisterAsync(RegisterCustomerCommand command)
     {
+        if (CustomerRules.Validate(command) is { } rejection)
+        {
+            return CommandResult<CustomerView>.Fail(rejection);
+        }
+
         var current = state.State;
         var next = current with
         {

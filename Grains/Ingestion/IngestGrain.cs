@@ -6,6 +6,7 @@ using Frontline.Abstractions.Events;
 using Frontline.Abstractions.Ingestion;
 using Frontline.Abstractions.Opportunities;
 using Frontline.Abstractions.Units;
+using Frontline.Grains.Customers;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using Microsoft.Extensions.Options;
@@ -68,7 +69,7 @@ public sealed class IngestGrain(
             }
 
             return await GrainFactory.GetCustomerGrain(customer.Id).RegisterAsync(customer with { UnitId = Blank(customer.UnitId) });
-        }, customer => Required(customer.Id, "id"));
+        }, CustomerRules.Validate);
 
     public Task<IngestResult> ImportOpportunitiesAsync(ImmutableArray<ImportOpportunityCommand> opportunities) =>
         ForEachAsync(opportunities, o => GrainFactory.GetOpportunityGrain(o.Id).ImportAsync(o), o => Required(o.Id, "id"));

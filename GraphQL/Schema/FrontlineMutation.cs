@@ -1,0 +1,72 @@
+using Frontline.Abstractions;
+using Frontline.GraphQL.Schema.Inputs;
+using Frontline.GraphQL.Schema.Types;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Frontline.GraphQL.Schema;
+
+/// <summary>Write side: ingestion batches and opportunity commands. Each resolver is one call into a grain.</summary>
+public sealed class FrontlineMutation : ObjectGraphType
+{
+    public FrontlineMutation()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<IngestResultGraphType>>("recordTouches")
+            .Description("Records touch events; idempotent by eventId; bad items are rejected one by one.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TouchInputGraphType>>>>("input")
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RecordTouchesAsync(InputMapper.List(c.RawInput(), InputMapper.Touch)));
+
+        Field<NonNullGraphType<IngestResultGraphType>>("registerUnits")
+            .Description("Registers or updates units with their members; an unchanged unit counts as a duplicate.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterUnitInputGraphType>>>>("input")
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterUnitsAsync(InputMapper.List(c.RawInput(), InputMapper.Unit)));
+
+        Field<NonNullGraphType<UnitGraphType>>("registerUnit")
+            .Description("Registers or updates one unit with its members.")
+            .Argument<NonNullGraphType<RegisterUnitInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var command = InputMapper.Unit(c.Input());
+                return (await c.Grains().GetUnitGrain(command.Id).RegisterAsync(command)).ValueOrThrow();
+            });
+
+        Field<NonNullGraphType<IngestResultGraphType>>("registerCustomers")
+            .Description("Registers or updates customers; an unchanged customer counts as a duplicate.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterCustomerInputGraphType>>>>("input")
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterCustomersAsync(InputMapper.List(c.RawInput(), InputMapper.Customer)));
+
+        Field<NonNullGraphType<IngestResultGraphType>>("importOpportunities")
+            .Description("Imports opportunities with their history; the same record again is a duplicate.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ImportOpportunityInputGraphType>>>>("input")
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().ImportOpportunitiesAsync(InputMapper.List(c.RawInput(), InputMapper.ImportOpportunity)));
+
+        Field<NonNullGraphType<OpportunityGraphType>>("openOpportunity")
+            .Description("Opens an opportunity for a registered unit.")
+            .Argument<NonNullGraphType<OpenOpportunityInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var command = InputMapper.OpenOpportunity(c.Input());
+                return (await c.Grains().GetOpportunityGrain(command.Id).OpenAsync(command)).ValueOrThrow();
+            });
+
+        Field<NonNullGraphType<OpportunityGraphType>>("logFollowUp")
+            .Description("Logs a follow-up; the third in a row without progress escalates to the unit.")
+            .Argument<NonNullGraphType<LogFollowUpInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var command = InputMapper.LogFollowUp(c.Input());
+                return (await c.Grains().GetOpportunityGrain(command.OpportunityId).LogFollowUpAsync(command)).ValueOrThrow();
+            });
+
+        Field<NonNullGraphType<OpportunityGraphType>>("closeOpportunity")
+            .Description("Closes an open opportunity as won or lost; a won one is a conversion of its customer.")
+            .Argument<NonNullGraphType<CloseOpportunityInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var command = InputMapper.CloseOpportunity(c.Input());
+                return (await c.Grains().GetOpportunityGrain(command.OpportunityId).CloseAsync(command)).ValueOrThrow();
+            });
+    }
+}

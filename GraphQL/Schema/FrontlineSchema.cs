@@ -1,0 +1,20 @@
+using Frontline.GraphQL.Schema.Types;
+using GraphQL.Types;
+
+namespace Frontline.GraphQL.Schema;
+
+/// <summary>The Frontline GraphQL schema (contract in README).</summary>
+public sealed class FrontlineSchema : global::GraphQL.Types.Schema
+{
+    public FrontlineSchema(IServiceProvider services, FrontlineQuery query, FrontlineMutation mutation, FrontlineSubscription subscription)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Subscription = subscription;
+        Description = "Frontline: real-time sales management.";
+
+        // DateTimeOffset values everywhere use the contract's DateTime scalar.
+        RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));
+    }
+}

@@ -1,0 +1,20 @@
+using Frontline.Abstractions.Common;
+using GraphQL;
+
+namespace Frontline.GraphQL.Schema;
+
+/// <summary>Maps rule rejections to GraphQL errors with a stable <c>extensions.code</c> and the field at fault.</summary>
+public static class RejectionErrors
+{
+    /// <summary>The error for a rejection; <c>extensions.field</c> names the input field.</summary>
+    public static ExecutionError ToError(this Rejection rejection)
+    {
+        var error = new ExecutionError($"{rejection.Field}: {rejection.Reason}") { Code = rejection.Code };
+        error.Data["field"] = rejection.Field;
+        return error;
+    }
+
+    /// <summary>The value of a successful result, or the rejection thrown as a GraphQL error.</summary>
+    public static T ValueOrThrow<T>(this CommandResult<T> result) =>
+        result.Error is { } error ? throw error.ToError() : result.Value!;
+}
