@@ -10,10 +10,10 @@ public static class ImportSummary
     public static void Write(IAnsiConsole console, ImportRunResult result)
     {
         var table = new Table().Title("import summary");
-        table.AddColumn("kind");
+        table.AddColumn(new TableColumn("kind").NoWrap());
         foreach (var heading in new[] { "items", "sent", "accepted", "duplicates", "rejected", "bad rows" })
         {
-            table.AddColumn(new TableColumn(heading).RightAligned());
+            table.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
         }
 
         foreach (var tally in result.Tallies)
