@@ -1,0 +1,176 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Frontline.Abstractions.Common;
+using Frontline.Abstractions.Ingestion;
+
+namespace Frontline.Silo.Import;
+
+/// <summary>
+/// Posts ingest mutations to <c>{server}/graphql</c>. Transient failures (connection refused, timeouts, 5xx, 408, 429)
+/// are retried after each of the given delays. Retrying a POST is safe here because every ingest mutation is
+/// idempotent on item ids: a batch the server applied before the connection dropped comes back as duplicates.
+/// </summary>
+public sealed class GraphQLIngestClient
+{
+    /// <summary>Back-off before the 1st..4th retry; about 7.5 s in all, enough for a silo that is still starting.</summary>
+    public static readonly ImmutableArray<TimeSpan> DefaultRetryDelays =
+        [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
+    private readonly HttpClient _http;
+    private readonly ImmutableArray<TimeSpan> _retryDelays;
+
+    /// <summary>Creates a client for the server at <paramref name="server"/> (its base address, without <c>/graphql</c>).</summary>
+    public GraphQLIngestClient(HttpClient http, Uri server, ImmutableArray<TimeSpan> retryDelays)
+    {
+        _http = http;
+        _retryDelays = retryDelays;
+        Endpoint = new Uri(server.AbsoluteUri.TrimEnd('/') + "/graphql");
+    }
+
+    /// <summary>The GraphQL endpoint posted to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>Sends one batch and returns the server's per-item verdict.</summary>
+    /// <exception cref="ServerUnreachableException">No usable HTTP answer after all retries.</exception>
+    /// <exception cref="GraphQLErrorException">The server answered with GraphQL errors.</exception>
+    public async Task<IngestResult> SendAsync(IngestMutation mutation, JsonArray input, CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject
+        {
+            ["query"] = mutation.Document,
+            ["variables"] = new JsonObject { ["input"] = input.DeepClone() },
+        }.ToJsonString();
+
+        for (var attempt = 0; ; attempt++)
+        {
+            string failure;
+            Exception? cause = null;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint)
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+                using var response = await _http.SendAsync(request, cancellationToken);
+                if (!IsTransient(response.StatusCode))
+                {
+                    var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                    return ReadResult(mutation.Field, response, text);
+                }
+
+                failure = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+            }
+            catch (HttpRequestException e)
+            {
+                failure = e.Message;
+                cause = e;
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"no answer within {_http.Timeout.TotalSeconds:0} s";
+                cause = e;
+            }
+
+            if (attempt >= _retryDelays.Length)
+            {
+                throw new ServerUnreachableException($"{Endpoint}: {failure} (after {attempt + 1} attempts)", cause);
+            }
+
+            await Task.Delay(_retryDelays[attempt], cancellationToken);
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    private IngestResult ReadResult(string field, HttpResponseMessage response, string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
+            // A non-JSON answer is a web server that is not (or not yet) Frontline's GraphQL endpoint.
+            throw new ServerUnreachableException($"{Endpoint}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}, not a GraphQL response");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new GraphQLErrorException($"{Endpoint}: the response is not a JSON object");
+            }
+
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            {
+                throw new GraphQLErrorException($"{field}: {string.Join("; ", errors.EnumerateArray().Select(DescribeError))}");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new ServerUnreachableException($"{Endpoint}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
+            }
+
+            if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
+                || !data.TryGetProperty(field, out var result) || result.ValueKind != JsonValueKind.Object)
+            {
+                throw new GraphQLErrorException($"{field}: the response has no data.{field}");
+            }
+
+            try
+            {
+                return ToIngestResult(result);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw new GraphQLErrorException($"{field}: malformed IngestResult ({e.Message})");
+            }
+        }
+    }
+
+    private static string DescribeError(JsonElement error)
+    {
+        var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : error.GetRawText();
+        var code = error.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+            && extensions.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        return code is null ? $"{message}" : $"{message} [{code}]";
+    }
+
+    private static IngestResult ToIngestResult(JsonElement result)
+    {
+        var rejected = ImmutableArray.CreateBuilder<IngestRejection>();
+        if (result.TryGetProperty("rejected", out var items) && items.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in items.EnumerateArray())
+            {
+                rejected.Add(new IngestRejection
+                {
+                    Index = item.GetProperty("index").GetInt32(),
+                    Field = StringOrEmpty(item, "field"),
+                    Reason = StringOrEmpty(item, "reason"),
+                    Code = item.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                        ? code.GetString()! : ErrorCodes.Validation,
+                });
+            }
+        }
+
+        return new IngestResult
+        {
+            Accepted = result.GetProperty("accepted").GetInt32(),
+            Duplicates = result.GetProperty("duplicates").GetInt32(),
+            Rejected = rejected.ToImmutable(),
+        };
+    }
+
+    private static string StringOrEmpty(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+}
