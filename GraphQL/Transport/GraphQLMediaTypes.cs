@@ -42,21 +42,25 @@ internal static class GraphQLMediaTypes
     }
 
     // The most specific Accept entry matching a media type decides its quality (RFC 9110 §12.5.1).
+    // Matching is by hand: MediaTypeHeaderValue.IsSubsetOf treats "+json" suffixes as application/json.
     private static double Quality(IList<MediaTypeHeaderValue> entries, string mediaType)
     {
-        var candidate = new MediaTypeHeaderValue(mediaType);
+        var type = mediaType[..mediaType.IndexOf('/', StringComparison.Ordinal)];
         MediaTypeHeaderValue? best = null;
+        var bestSpecificity = -1;
         foreach (var entry in entries)
         {
-            if (candidate.IsSubsetOf(entry) && (best is null || Specificity(entry) > Specificity(best)))
+            var specificity = entry.MatchesAllTypes ? 0
+                : entry.MatchesAllSubTypes && entry.Type.Equals(type, StringComparison.OrdinalIgnoreCase) ? 1
+                : entry.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? 2
+                : -1;
+            if (specificity > bestSpecificity)
             {
                 best = entry;
+                bestSpecificity = specificity;
             }
         }
 
         return best is null ? 0 : best.Quality ?? 1;
     }
-
-    private static int Specificity(MediaTypeHeaderValue entry)
-        => entry.MatchesAllTypes ? 0 : entry.MatchesAllSubTypes ? 1 : 2;
 }
