@@ -108,6 +108,25 @@ public sealed class GraphQLWebSocketTransportTests(TransportHostFixture fixture)
     }
 
     [Fact]
+    public async Task Subscribe_SourceStreamFails_SendsInternalErrorWithoutDetails()
+    {
+        await using var client = await GraphQLWsTestClient.ConnectAndInitAsync(_host.WebSocketUri);
+
+        await client.SubscribeAsync("broken", "subscription { broken }");
+
+        using var error = await client.ReceiveAsync();
+        Assert.Equal("error", Type(error));
+        Assert.Equal("broken", Id(error));
+        var only = Assert.Single(Payload(error).EnumerateArray());
+        Assert.Equal("INTERNAL", only.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.DoesNotContain("hunter2", error.RootElement.GetRawText(), StringComparison.Ordinal);
+        // The connection stays usable after an operation error.
+        await client.SubscribeAsync("after", "{ hello }");
+        using var next = await client.ReceiveAsync();
+        Assert.Equal("next", Type(next));
+    }
+
+    [Fact]
     public async Task Complete_FromClient_StopsStream()
     {
         await using var client = await GraphQLWsTestClient.ConnectAndInitAsync(_host.WebSocketUri);
