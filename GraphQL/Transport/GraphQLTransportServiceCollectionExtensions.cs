@@ -1,0 +1,37 @@
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Frontline.GraphQL.Transport;
+
+/// <summary>Registers the GraphQL HTTP and WebSocket transports.</summary>
+public static class GraphQLTransportServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the transports plus what they need from GraphQL.NET: the System.Text.Json serializer and the error
+    /// info provider that gives every error a stable <c>extensions.code</c>. The schema is registered
+    /// separately, e.g. <c>services.AddGraphQL(b =&gt; b.AddSchema&lt;MySchema&gt;().AddGraphTypes())</c>.
+    /// </summary>
+    public static IServiceCollection AddGraphQLTransport(this IServiceCollection services, Action<GraphQLTransportOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<GraphQLTransportOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.ConnectionInitTimeout > TimeSpan.Zero, "ConnectionInitTimeout must be positive.")
+            .Validate(o => o.MaxWebSocketMessageBytes > 0, "MaxWebSocketMessageBytes must be positive.")
+            .Validate(o => o.CloseHandshakeTimeout > TimeSpan.Zero, "CloseHandshakeTimeout must be positive.")
+            .ValidateOnStart();
+
+        services.AddGraphQL(builder => builder
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<TransportErrorInfoProvider>());
+        services.TryAddSingleton<GraphQLRequestExecutor>();
+        services.TryAddSingleton<GraphQLHttpHandler>();
+        services.TryAddSingleton<GraphQLWebSocketHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+
+namespace Frontline.Tests.Infrastructure;
+
+/// <summary>
+/// Runs tests/js/subscribe.mjs (the npm graphql-ws client) against a server and exposes its JSON lines as they
+/// arrive: an awaitable "ready" and the stream of results. Installs node_modules with npm ci on first use.
+/// </summary>
+public sealed class NodeSubscriptionClient : IAsyncDisposable
+{
+    // One install per test run: parallel tests would otherwise race npm ci in the same folder.
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private static bool _installed;
+
+    private readonly Process _process;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<NodeSubscriptionResult> _results = Channel.CreateUnbounded<NodeSubscriptionResult>();
+    private readonly List<string> _standardError = [];
+    private readonly Lock _lock = new();
+
+    private NodeSubscriptionClient(Process process) => _process = process;
+
+    /// <summary>Lines the script wrote to stderr so far, for failure messages.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return string.Join(Environment.NewLine, _standardError);
+            }
+        }
+    }
+
+    public static async Task<NodeSubscriptionClient> StartAsync(Uri webSocketUri, string document, object? variables, int count, TimeSpan timeout)
+    {
+        var scriptDirectory = FindScriptDirectory();
+        await EnsureInstalledAsync(scriptDirectory);
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = scriptDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("subscribe.mjs");
+        start.ArgumentList.Add(webSocketUri.ToString());
+        start.ArgumentList.Add(document);
+        start.ArgumentList.Add(JsonSerializer.Serialize(variables ?? new { }));
+        start.ArgumentList.Add(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(((long)timeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var client = new NodeSubscriptionClient(process);
+        process.OutputDataReceived += (_, e) => client.OnOutputLine(e.Data);
+        process.ErrorDataReceived += (_, e) => client.OnErrorLine(e.Data);
+        process.Exited += (_, _) => client.OnExited();
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Could not start node.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return client;
+    }
+
+    /// <summary>Completes when the script reports the subscribe message sent (see subscribe.mjs for what "ready" means).</summary>
+    public Task WaitReadyAsync(TimeSpan timeout) => _ready.Task.WaitAsync(timeout);
+
+    /// <summary>The next result the client received.</summary>
+    public async Task<NodeSubscriptionResult> NextResultAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            return await _results.Reader.ReadAsync(cancellation.Token);
+        }
+        catch (ChannelClosedException exception)
+        {
+            throw new InvalidOperationException($"The graphql-ws client ended without another result: {StandardError}", exception.InnerException ?? exception);
+        }
+    }
+
+    /// <summary>Waits for the script to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task EnsureInstalledAsync(string scriptDirectory)
+    {
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (_installed || Directory.Exists(Path.Combine(scriptDirectory, "node_modules", "graphql-ws")))
+            {
+                _installed = true;
+                return;
+            }
+
+            var start = new ProcessStartInfo("npm")
+            {
+                WorkingDirectory = scriptDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm.");
+            var output = npm.StandardOutput.ReadToEndAsync();
+            var error = npm.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await npm.WaitForExitAsync(timeout.Token);
+            if (npm.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"npm ci failed with {npm.ExitCode}: {await output}{await error}");
+            }
+
+            _installed = true;
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private static string FindScriptDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "js");
+            if (File.Exists(Path.Combine(candidate, "subscribe.mjs")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"tests/js/subscribe.mjs not found above {AppContext.BaseDirectory}.");
+    }
+
+    private void OnOutputLine(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        using var document = JsonDocument.Parse(line);
+        var root = document.RootElement;
+        switch (root.GetProperty("type").GetString())
+        {
+            case "ready":
+                _ready.TrySetResult();
+                break;
+            case "next":
+                _results.Writer.TryWrite(new NodeSubscriptionResult(root.GetProperty("receivedAt").GetInt64(), root.GetProperty("payload").Clone()));
+                break;
+            case "error":
+                var failure = new InvalidOperationException("graphql-ws client error: " + root.GetProperty("message").GetString());
+                _ready.TrySetException(failure);
+                _results.Writer.TryComplete(failure);
+                break;
+        }
+    }
+
+    private void OnErrorLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _standardError.Add(line);
+        }
+    }
+
+    private void OnExited()
+    {
+        var exited = new InvalidOperationException($"The graphql-ws client exited: {StandardError}");
+        _ready.TrySetException(exited);
+        _results.Writer.TryComplete();
+    }
+}
