@@ -9,9 +9,11 @@ public static class RejectionErrors
     /// <summary>The error for a rejection; <c>extensions.field</c> names the input field.</summary>
     public static ExecutionError ToError(this Rejection rejection)
     {
-        var error = new ExecutionError($"{rejection.Field}: {rejection.Reason}") { Code = rejection.Code };
-        error.Data["field"] = rejection.Field;
-        return error;
+        return new ExecutionError($"{rejection.Field}: {rejection.Reason}")
+        {
+            Code = rejection.Code,
+            Extensions = new Dictionary<string, object?> { ["field"] = rejection.Field },
+        };
     }
 
     /// <summary>The value of a successful result, or the rejection thrown as a GraphQL error.</summary>
