@@ -1,3 +1,4 @@
+using Frontline.Silo.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Frontline.Silo.Hosting;
@@ -50,6 +51,6 @@ public static class FrontlineSiloExtensions
 
     // Read through options rather than at registration time, so an invalid DataDirectory is reported
     // by ValidateOnStart with a clear message instead of an exception while building the host.
-    private static Action<OptionsBuilder<Storage.FileStorageOptions>> FromDataDirectory(Func<FrontlineOptions, string> directory)
+    private static Action<OptionsBuilder<FileStorageOptions>> FromDataDirectory(Func<FrontlineOptions, string> directory)
         => options => options.Configure<IOptions<FrontlineOptions>>((storage, frontline) => storage.RootDirectory = directory(frontline.Value));
 }
