@@ -45,11 +45,11 @@ public sealed class ImportedDataTests(ImportedServerFixture fixture)
 
         var report = data.GetProperty("attribution");
         Assert.Equal(expected.Conversions, report.GetProperty("conversions").GetInt32());
-        Assert.Equal(expected.Value, report.GetProperty("value").GetDecimal());
+        Assert.Equal(expected.Value, report.GetProperty("value").GetDouble(), 6);
         Assert.Equal(expected.Unattributed, report.GetProperty("unattributed").GetInt32());
         var credits = report.GetProperty("credits").EnumerateArray().ToDictionary(c => c.GetProperty("key").GetString()!);
-        Assert.Equal(expected.Channels.Keys.Order(StringComparer.Ordinal), credits.Keys.Order(StringComparer.Ordinal));
-        foreach (var (channel, credit) in expected.Channels)
+        Assert.Equal(expected.ByChannel.Keys.Order(StringComparer.Ordinal), credits.Keys.Order(StringComparer.Ordinal));
+        foreach (var (channel, credit) in expected.ByChannel)
         {
             Assert.Equal(credit.Conversions, credits[channel].GetProperty("conversions").GetDouble(), 6);
             Assert.Equal(credit.Value, credits[channel].GetProperty("value").GetDouble(), 6);

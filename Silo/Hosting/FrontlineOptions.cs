@@ -1,0 +1,23 @@
+namespace Frontline.Silo.Hosting;
+
+/// <summary>Host settings, bound from the <c>Frontline</c> configuration section.</summary>
+public sealed class FrontlineOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Frontline";
+
+    /// <summary>Directory of the embedded store (grain state and reminders); relative paths resolve against the current directory.</summary>
+    public string DataDirectory { get; set; } = ".frontline";
+
+    /// <summary>Silo-to-silo port of the localhost cluster.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port of the localhost cluster.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Absolute directory of grain state files.</summary>
+    public string StateDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "state");
+
+    /// <summary>Absolute directory of reminder files.</summary>
+    public string RemindersDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "reminders");
+}
