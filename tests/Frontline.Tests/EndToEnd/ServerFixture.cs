@@ -1,0 +1,32 @@
+using Frontline.Tests.Infrastructure;
+
+namespace Frontline.Tests.EndToEnd;
+
+/// <summary>One embedded server process on an empty data directory, shared by tests that use fresh ids.</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+
+    public EmbeddedServerProcess Server { get; private set; } = null!;
+
+    public GraphQLHttpClient GraphQL { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await EmbeddedServerProcess.StartAsync(_data.Path);
+        GraphQL = new GraphQLHttpClient(Server.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        GraphQL.Dispose();
+        await Server.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServerCollection : ICollectionFixture<ServerFixture>
+{
+    public const string Name = "server";
+}
