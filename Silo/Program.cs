@@ -14,7 +14,8 @@ public static class Program
             return await ImportCommand.RunAsync(args[1..]);
         }
 
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings ship beside the binary; relative data paths still resolve against the caller's directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrl("http://localhost:5080");
         builder.AddFrontlineSilo();
         builder.AddFrontlineGraphQL();
