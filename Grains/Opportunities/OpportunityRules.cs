@@ -37,15 +37,8 @@ public sealed class OpportunityRules(FollowUpOptions options)
                 : Decision<OpportunityState>.Reject(Rejection.InvalidState("id", $"opportunity '{command.Id}' is already open"));
         }
 
-        return Decision<OpportunityState>.Apply(Changed(state with
+        return Decision<OpportunityState>.Apply(Changed(Profiled(state, command.Id, command.UnitId, command.CustomerId, command.Owner, command.Product, command.Amount) with
         {
-            Opened = true,
-            Id = command.Id,
-            UnitId = command.UnitId,
-            CustomerId = Blank(command.CustomerId),
-            Owner = command.Owner,
-            Product = command.Product,
-            Amount = command.Amount,
             Stage = command.Stage,
             OpenedAt = at,
             StageHistory = [new StageChange { Stage = command.Stage, At = at }],
@@ -88,15 +81,8 @@ public sealed class OpportunityRules(FollowUpOptions options)
             history.Add(new StageChange { Stage = command.Stage, At = command.ClosedAt });
         }
 
-        var next = state with
+        var next = Profiled(state, command.Id, command.UnitId, command.CustomerId, command.Owner, command.Product, command.Amount) with
         {
-            Opened = true,
-            Id = command.Id,
-            UnitId = command.UnitId,
-            CustomerId = Blank(command.CustomerId),
-            Owner = command.Owner,
-            Product = command.Product,
-            Amount = command.Amount,
             Stage = command.Stage,
             OpenedAt = command.EngagedAt,
             ClosedAt = closed ? command.ClosedAt : null,
@@ -209,6 +195,10 @@ public sealed class OpportunityRules(FollowUpOptions options)
         };
         return next with { Escalations = next.Escalations.Add(escalation) };
     }
+
+    /// <summary>The state marked opened, with the descriptive fields an open or an import sets.</summary>
+    private static OpportunityState Profiled(OpportunityState state, string id, string unitId, string? customerId, string? owner, string? product, decimal? amount) =>
+        state with { Opened = true, Id = id, UnitId = unitId, CustomerId = Blank(customerId), Owner = owner, Product = product, Amount = amount };
 
     private static OpportunityState ResolveEscalations(OpportunityState state, DateTimeOffset at) =>
         state with { Escalations = [.. state.Escalations.Select(e => e.ResolvedAt is null ? e with { ResolvedAt = at } : e)] };
