@@ -11,6 +11,10 @@ public static class AttributionBuckets
     /// <summary>Start of an hour bucket.</summary>
     public static DateTimeOffset StartOf(long hour) => new DateTimeOffset(DateTime.UnixEpoch).AddHours(hour);
 
+    /// <summary>The hour a bucket key names (the inverse of <see cref="Key"/>).</summary>
+    public static long HourOfKey(string key) =>
+        HourOf(new DateTimeOffset(DateTime.ParseExact(key[(key.LastIndexOf('@') + 1)..], "yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero));
+
     /// <summary>Grain key of a scope's bucket: <c>{scope}@{yyyy-MM-ddTHH}</c>; '@' never occurs in a scope.</summary>
     public static string Key(string scope, long hour) =>
         scope + "@" + StartOf(hour).UtcDateTime.ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture);

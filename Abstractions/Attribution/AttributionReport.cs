@@ -32,4 +32,13 @@ public sealed record AttributionReport
 
     /// <summary>The 3 keys with the lowest credited value (then conversions, then key).</summary>
     [Id(11)] public ImmutableArray<CreditLine> Bottom { get; init; } = [];
+
+    /// <summary>Null journeys in the period (data-driven models use them).</summary>
+    [Id(12)] public int Nulls { get; init; }
+
+    /// <summary>MARKOV only: P(conversion) of the chain.</summary>
+    [Id(13)] public double? ConversionProbability { get; init; }
+
+    /// <summary>MARKOV only: raw removal effects per key.</summary>
+    [Id(14)] public ImmutableArray<RemovalEffect> RemovalEffects { get; init; } = [];
 }

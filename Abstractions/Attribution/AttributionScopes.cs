@@ -1,18 +1,34 @@
 namespace Frontline.Abstractions.Attribution;
 
-/// <summary>Builds and recognises attribution scope keys: <c>org</c> and <c>unit/&lt;id&gt;</c>.</summary>
+/// <summary>
+/// Builds and recognises attribution scope keys: <c>org</c>, <c>region/&lt;r&gt;</c>, <c>industry/&lt;i&gt;</c>,
+/// <c>segment/&lt;B2B|B2C&gt;</c>, <c>unit/&lt;id&gt;</c>, and any other name an analyst imports paths into.
+/// </summary>
 public static class AttributionScopes
 {
     /// <summary>The whole organisation.</summary>
     public const string Org = "org";
 
-    /// <summary>Prefix of unit scopes.</summary>
-    public const string UnitPrefix = "unit/";
+    /// <summary>Longest scope name accepted.</summary>
+    public const int MaxLength = 200;
 
     /// <summary>The scope of one unit.</summary>
-    public static string Unit(string unitId) => UnitPrefix + unitId;
+    public static string Unit(string unitId) => "unit/" + unitId;
 
-    /// <summary>Whether <paramref name="scope"/> is a scope this version serves.</summary>
-    public static bool IsValid(string? scope) =>
-        scope == Org || (scope is not null && scope.StartsWith(UnitPrefix, StringComparison.Ordinal) && scope.Length > UnitPrefix.Length);
+    /// <summary>The scope of a region.</summary>
+    public static string Region(string region) => "region/" + region;
+
+    /// <summary>The scope of an industry.</summary>
+    public static string Industry(string industry) => "industry/" + industry;
+
+    /// <summary>The scope of a segment.</summary>
+    public static string Segment(Customers.Segment segment) => "segment/" + segment;
+
+    /// <summary>Why <paramref name="scope"/> cannot name a scope, or null when it can. '@' separates bucket keys.</summary>
+    public static string? Problem(string? scope) =>
+        string.IsNullOrWhiteSpace(scope) ? "is required"
+        : scope.Length > MaxLength ? $"is longer than {MaxLength} characters"
+        : scope.Contains('@', StringComparison.Ordinal) ? "must not contain '@'"
+        : scope.EndsWith('/') ? $"'{scope}' names no {scope.TrimEnd('/')}"
+        : null;
 }

@@ -3,13 +3,15 @@ using System.Collections.Immutable;
 namespace Frontline.Abstractions.Attribution;
 
 /// <summary>
-/// A conversion with the touches its window credits, in time order. Built by the customer grain, which owns the
-/// journey, and kept by the attribution scopes; an empty <see cref="Touches"/> is an unattributed conversion.
+/// A journey of a customer as attribution sees it: a conversion with the touches its window credits, in time
+/// order (an empty <see cref="Touches"/> is an unattributed conversion), or, with <see cref="Converted"/> false,
+/// a null journey: touches whose window passed without a conversion (DESIGN §4). Built by the customer grain,
+/// which owns the journey, and kept by the attribution scopes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Frontline.ConversionRecord")]
 public sealed record ConversionRecord
 {
-    /// <summary>Conversion id: the ContractSigned event id, or <c>opportunity:{id}</c> for a won opportunity.</summary>
+    /// <summary>The ContractSigned event id, <c>opportunity:{id}</c> for a won opportunity, <c>null:{first event id}</c> for a null journey.</summary>
     [Id(0)] public required string Id { get; init; }
 
     /// <summary>Converting customer.</summary>
@@ -26,4 +28,7 @@ public sealed record ConversionRecord
 
     /// <summary>Touches in the window, oldest first.</summary>
     [Id(5)] public ImmutableArray<CreditedTouch> Touches { get; init; } = [];
+
+    /// <summary>False for a null journey; then <see cref="At"/> is its last touch and <see cref="Value"/> 0.</summary>
+    [Id(6)] public bool Converted { get; init; } = true;
 }

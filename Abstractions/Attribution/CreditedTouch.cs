@@ -12,4 +12,7 @@ public sealed record CreditedTouch
 
     /// <summary>When it happened.</summary>
     [Id(2)] public required DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>Milestones this touch is on the path (W_SHAPED).</summary>
+    [Id(3)] public TouchMilestones Milestones { get; init; }
 }

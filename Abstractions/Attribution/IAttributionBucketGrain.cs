@@ -11,4 +11,8 @@ public interface IAttributionBucketGrain : IGrainWithStringKey
 
     /// <summary>The records of this hour, all of them.</summary>
     Task<ImmutableArray<ConversionRecord>> GetAsync();
+
+    /// <summary>What this hour contributes to a query; whole hours come from totals kept up to date on every write.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<AttributionSlice> GetSliceAsync(SliceRequest request);
 }

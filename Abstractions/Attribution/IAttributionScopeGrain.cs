@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace Frontline.Abstractions.Attribution;
@@ -16,4 +17,19 @@ public interface IAttributionScopeGrain : IGrainWithStringKey
     /// <remarks>Interleaves with writes: it only reads the immutable hour index, so dashboards never queue behind ingestion.</remarks>
     [AlwaysInterleave]
     Task<AttributionReport> GetReportAsync(AttributionQuery query);
+
+    /// <summary>Credit per key and hour of the credited touches, for conversions in the period.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<HeatCell>> GetHeatmapAsync(AttributionQuery query);
+
+    /// <summary>Journeys, conversions, nulls and touches per conversion in the period.</summary>
+    [AlwaysInterleave]
+    Task<PathStats> GetPathStatsAsync(AttributionQuery query);
+
+    /// <summary>Sets of content actions of converting journeys, highest average value first.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<ContentCombination>> GetContentCombinationsAsync(AttributionQuery query);
+
+    /// <summary>Replaces the aggregated paths imported into this scope (an analyst's data from elsewhere); returns how many are held.</summary>
+    Task<int> ReplaceImportedPathsAsync(ImmutableArray<PathTally> paths);
 }

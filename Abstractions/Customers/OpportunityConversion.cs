@@ -15,4 +15,7 @@ public sealed record OpportunityConversion
 
     /// <summary>Close value.</summary>
     [Id(3)] public required decimal Value { get; init; }
+
+    /// <summary>When the opportunity was opened, if known (W_SHAPED's opportunity milestone).</summary>
+    [Id(4)] public DateTimeOffset? OpenedAt { get; init; }
 }

@@ -1,59 +1,61 @@
 using System.Collections.Immutable;
 using Frontline.Abstractions.Attribution;
+using Frontline.Grains.Attribution.Models;
 
 namespace Frontline.Grains.Attribution;
 
-/// <summary>Pure aggregation of conversion records into a report: totals, credit per key, shares, top and bottom 3.</summary>
+/// <summary>
+/// Pure assembly of the views from the slices of a scope's hour buckets (and imported paths): the report with
+/// totals, credit per key, shares, top and bottom 3; the heat map; path statistics; content combinations.
+/// </summary>
 public static class AttributionReportBuilder
 {
     /// <summary>How many keys the weekly review looks at, at each end.</summary>
     public const int ReviewSize = 3;
 
-    /// <summary>Builds the report over the records whose time lies in the query's <c>[From, To)</c>.</summary>
-    public static AttributionReport Build(string scope, AttributionQuery query, IEnumerable<ConversionRecord> records)
+    /// <summary>The slice parts a report with <paramref name="model"/> needs.</summary>
+    public static SliceParts PartsFor(AttributionModel model) => CreditRules.IsPerJourney(model) ? SliceParts.Credits : SliceParts.Paths;
+
+    /// <summary>Report straight from records (tests, small sets): the records in the period are summarised first.</summary>
+    public static AttributionReport Build(string scope, AttributionQuery query, IEnumerable<ConversionRecord> records, HeuristicSettings? settings = null)
     {
-        var credits = new Dictionary<string, (double Conversions, double Value)>(StringComparer.Ordinal);
-        int conversions = 0, unattributed = 0;
-        decimal value = 0, unattributedValue = 0;
-        foreach (var record in records)
+        var summary = JourneySummary.Of(records.Where(r => InPeriod(r.At, query)), settings ?? HeuristicSettings.Default, new HashSet<string>());
+        return Build(scope, query, [summary.Slice(new SliceRequest { Query = query, Parts = PartsFor(query.Model) })]);
+    }
+
+    /// <summary>The report over merged slices.</summary>
+    public static AttributionReport Build(string scope, AttributionQuery query, IReadOnlyCollection<AttributionSlice> slices)
+    {
+        var conversions = slices.Sum(s => s.Conversions);
+        var unattributed = slices.Sum(s => s.Unattributed);
+        var attributed = conversions - unattributed;
+        double? probability = null;
+        ImmutableArray<RemovalEffect> effects = [];
+        IReadOnlyDictionary<string, KeyCredit> credits;
+        switch (query.Model)
         {
-            if (!InPeriod(record.At, query))
-            {
-                continue;
-            }
-
-            conversions++;
-            value += record.Value;
-            if (record.Touches.IsDefaultOrEmpty)
-            {
-                unattributed++;
-                unattributedValue += record.Value;
-                continue;
-            }
-
-            var weights = CreditRules.Weights(query.Model, record.Touches.Length);
-            for (var i = 0; i < weights.Length; i++)
-            {
-                if (weights[i] == 0)
-                {
-                    continue;
-                }
-
-                var touch = record.Touches[i];
-                var key = query.By == AttributionDimension.Action ? touch.Action : touch.Channel;
-                var (c, v) = credits.GetValueOrDefault(key);
-                credits[key] = (c + weights[i], v + (weights[i] * (double)record.Value));
-            }
+            case AttributionModel.Markov:
+                var markov = MarkovModel.Compute(MergePaths(slices));
+                probability = markov.ConversionProbability;
+                effects = [.. markov.RemovalEffects.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => new RemovalEffect { Key = e.Key, Effect = e.Value })];
+                credits = markov.Credits;
+                break;
+            case AttributionModel.Shapley:
+                credits = ShapleyModel.Compute(MergePaths(slices));
+                break;
+            default:
+                credits = MergeCredits(slices);
+                break;
         }
 
-        var attributed = conversions - unattributed;
+        var creditedConversions = credits.Values.Sum(c => c.Conversions);
         var lines = credits
             .Select(kv => new CreditLine
             {
                 Key = kv.Key,
                 Conversions = kv.Value.Conversions,
                 Value = kv.Value.Value,
-                Share = attributed == 0 ? 0 : kv.Value.Conversions / attributed,
+                Share = creditedConversions == 0 ? 0 : kv.Value.Conversions / creditedConversions,
             })
             .ToList();
 
@@ -65,18 +67,134 @@ public static class AttributionReportBuilder
             From = query.From,
             To = query.To,
             Conversions = conversions,
-            Value = value,
+            Value = slices.Sum(s => s.Value),
             Unattributed = unattributed,
-            UnattributedValue = unattributedValue,
+            UnattributedValue = slices.Sum(s => s.UnattributedValue),
+            Nulls = slices.Sum(s => s.Nulls),
             Credits = [.. OrderHighestFirst(lines)],
             Top = [.. OrderHighestFirst(lines).Take(ReviewSize)],
             Bottom = [.. lines.OrderBy(l => l.Value).ThenBy(l => l.Conversions).ThenBy(l => l.Key, StringComparer.Ordinal).Take(ReviewSize)],
+            ConversionProbability = probability,
+            RemovalEffects = effects,
+        };
+    }
+
+    /// <summary>
+    /// Heat cells from merged slices. For MARKOV and SHAPLEY, which credit keys rather than touches, each key's
+    /// model credit is spread over hours in proportion to that key's LINEAR credit in each hour.
+    /// </summary>
+    public static ImmutableArray<HeatCell> Heatmap(AttributionModel model, IReadOnlyCollection<AttributionSlice> linearHeat, IReadOnlyDictionary<string, KeyCredit>? modelCredits)
+    {
+        var cells = linearHeat.SelectMany(s => s.Heat)
+            .GroupBy(c => (c.Key, c.HourStart))
+            .Select(g => new HeatCell { Key = g.Key.Key, HourStart = g.Key.HourStart, Conversions = g.Sum(c => c.Conversions), Value = g.Sum(c => c.Value) })
+            .ToList();
+        if (modelCredits is not null)
+        {
+            var totals = cells.GroupBy(c => c.Key).ToDictionary(g => g.Key, g => (Conversions: g.Sum(c => c.Conversions), Value: g.Sum(c => c.Value)));
+            cells = [.. cells.Select(c =>
+            {
+                var credit = modelCredits.GetValueOrDefault(c.Key);
+                var total = totals[c.Key];
+                return c with
+                {
+                    Conversions = total.Conversions == 0 ? 0 : credit.Conversions * c.Conversions / total.Conversions,
+                    Value = total.Value == 0 ? 0 : credit.Value * c.Value / total.Value,
+                };
+            })];
+        }
+
+        return [.. cells.OrderBy(c => c.HourStart).ThenBy(c => c.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Journeys, conversions, nulls and touches per conversion over merged slices.</summary>
+    public static PathStats Stats(string scope, IReadOnlyCollection<AttributionSlice> slices)
+    {
+        var conversions = slices.Sum(s => s.Conversions);
+        var nulls = slices.Sum(s => s.Nulls);
+        return new PathStats
+        {
+            Scope = scope,
+            Journeys = conversions + nulls,
+            Conversions = conversions,
+            Nulls = nulls,
+            AverageTouchesPerConversion = conversions == 0 ? 0 : (double)slices.Sum(s => s.ConvertingTouches) / conversions,
+        };
+    }
+
+    /// <summary>Content combinations over merged slices, highest average value first, then support, then name.</summary>
+    public static ImmutableArray<ContentCombination> Combinations(IReadOnlyCollection<AttributionSlice> slices, int minimumSupport) =>
+    [
+        .. slices.SelectMany(s => s.Combinations)
+            .GroupBy(c => string.Join("+", c.Actions), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var support = g.Sum(c => c.Support);
+                var value = g.Sum(c => c.TotalValue);
+                return new ContentCombination { Actions = g.First().Actions, Support = support, TotalValue = value, AverageValue = support == 0 ? 0 : value / support };
+            })
+            .Where(c => c.Support >= minimumSupport)
+            .OrderByDescending(c => c.AverageValue).ThenByDescending(c => c.Support).ThenBy(c => string.Join("+", c.Actions), StringComparer.Ordinal),
+    ];
+
+    /// <summary>
+    /// A slice from aggregated paths imported into a scope (no times, no milestones): per-journey models credit
+    /// each path's conversions by position, TIME_DECAY sees equal ages (so it equals LINEAR), and W_SHAPED has only
+    /// its first-touch milestone. Imported paths are CHANNEL paths.
+    /// </summary>
+    public static AttributionSlice FromImportedPaths(IReadOnlyCollection<PathTally> paths, AttributionQuery query, HeuristicSettings settings)
+    {
+        if (query.By != AttributionDimension.Channel)
+        {
+            return new AttributionSlice();
+        }
+
+        var credits = new Dictionary<string, KeyCredit>(StringComparer.Ordinal);
+        if (CreditRules.IsPerJourney(query.Model))
+        {
+            var at = DateTimeOffset.UnixEpoch;
+            foreach (var path in paths.Where(p => p.Conversions != 0 && !p.Path.IsDefaultOrEmpty))
+            {
+                var touches = path.Path.Select(k => new CreditedTouch { Action = k, Channel = k, OccurredAt = at }).ToList();
+                var weights = CreditRules.Weights(query.Model, touches, at, settings);
+                for (var i = 0; i < weights.Length; i++)
+                {
+                    credits[path.Path[i]] = credits.GetValueOrDefault(path.Path[i]).Add(weights[i] * path.Conversions, weights[i] * path.Value);
+                }
+            }
+        }
+
+        return new AttributionSlice
+        {
+            // Aggregated files carry fractional-free counts; totals are whole journeys.
+            Conversions = (int)Math.Round(paths.Sum(p => p.Conversions)),
+            Value = (decimal)paths.Sum(p => p.Value),
+            Nulls = (int)Math.Round(paths.Sum(p => p.Nulls)),
+            ConvertingTouches = (int)Math.Round(paths.Sum(p => p.Conversions * p.Path.Length)),
+            Credits = [.. credits.Select(kv => new KeyTally { Key = kv.Key, Conversions = kv.Value.Conversions, Value = kv.Value.Value })],
+            Paths = [.. paths],
         };
     }
 
     /// <summary>Whether a conversion time falls in the half-open period of the query.</summary>
     public static bool InPeriod(DateTimeOffset at, AttributionQuery query) =>
         (query.From is not { } from || at >= from) && (query.To is not { } to || at < to);
+
+    public static IEnumerable<PathCount> MergePaths(IEnumerable<AttributionSlice> slices) =>
+        slices.SelectMany(s => s.Paths)
+            .GroupBy(p => string.Join(" > ", p.Path), StringComparer.Ordinal)
+            .Select(g => new PathCount(g.First().Path, g.Sum(p => p.Conversions), g.Sum(p => p.Value), g.Sum(p => p.Nulls)));
+
+    public static IReadOnlyDictionary<string, KeyCredit> MergeCredits(IEnumerable<AttributionSlice> slices)
+    {
+        var credits = new Dictionary<string, KeyCredit>(StringComparer.Ordinal);
+        foreach (var tally in slices.SelectMany(s => s.Credits))
+        {
+            credits[tally.Key] = credits.GetValueOrDefault(tally.Key).Add(tally.Conversions, tally.Value);
+        }
+
+        return credits;
+    }
 
     private static IOrderedEnumerable<CreditLine> OrderHighestFirst(IEnumerable<CreditLine> lines) =>
         lines.OrderByDescending(l => l.Value).ThenByDescending(l => l.Conversions).ThenBy(l => l.Key, StringComparer.Ordinal);

@@ -1,17 +1,20 @@
+using System.Collections.Immutable;
 using Frontline.Abstractions;
 using Frontline.Abstractions.Attribution;
 using Frontline.Abstractions.Streams;
 using Frontline.Grains.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Frontline.Grains.Attribution;
 
 /// <summary>
-/// Plumbing for a scope: routes conversion records to their hour buckets, keeps the index of hours, answers
-/// reports from the buckets in the period, and signals subscribers after every change.
+/// Plumbing for a scope: routes journey records to their hour buckets, keeps the index of hours, answers views
+/// from the slices of the buckets in the period, and signals subscribers after every change.
 /// </summary>
 public sealed class AttributionScopeGrain(
     [PersistentState("attribution-scope", StorageNames.Frontline)] IPersistentState<AttributionScopeState> state,
+    IOptions<AttributionOptions> options,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IAttributionScopeGrain
 {
     private string Scope => this.GetPrimaryKeyString();
@@ -35,17 +38,57 @@ public sealed class AttributionScopeGrain(
             await state.WriteStateAsync();
         }
 
-        await this.GetStreamProvider(StreamNames.Provider)
-            .GetStream<ScopeUpdated>(StreamId.Create(StreamNames.Attribution, Scope))
-            .OnNextAsync(new ScopeUpdated { Scope = Scope, At = clock.GetUtcNow() });
+        await PublishAsync();
     }
 
-    public async Task<AttributionReport> GetReportAsync(AttributionQuery query)
+    public async Task<AttributionReport> GetReportAsync(AttributionQuery query) =>
+        AttributionReportBuilder.Build(Scope, query, await SlicesAsync(query, AttributionReportBuilder.PartsFor(query.Model)));
+
+    public async Task<ImmutableArray<HeatCell>> GetHeatmapAsync(AttributionQuery query)
+    {
+        if (CreditRules.IsPerJourney(query.Model))
+        {
+            return AttributionReportBuilder.Heatmap(query.Model, await SlicesAsync(query, SliceParts.Heat), modelCredits: null);
+        }
+
+        var linear = await SlicesAsync(query with { Model = AttributionModel.Linear }, SliceParts.Heat);
+        var report = await GetReportAsync(query);
+        var credits = report.Credits.ToDictionary(c => c.Key, c => new Models.KeyCredit(c.Conversions, c.Value), StringComparer.Ordinal);
+        return AttributionReportBuilder.Heatmap(query.Model, linear, credits);
+    }
+
+    public async Task<PathStats> GetPathStatsAsync(AttributionQuery query) =>
+        AttributionReportBuilder.Stats(Scope, await SlicesAsync(query, SliceParts.Totals));
+
+    public async Task<ImmutableArray<ContentCombination>> GetContentCombinationsAsync(AttributionQuery query) =>
+        AttributionReportBuilder.Combinations(await SlicesAsync(query, SliceParts.Combinations), minimumSupport: 1);
+
+    public async Task<int> ReplaceImportedPathsAsync(ImmutableArray<PathTally> paths)
+    {
+        state.State = state.State with { ImportedPaths = paths };
+        await state.WriteStateAsync();
+        await PublishAsync();
+        return paths.Length;
+    }
+
+    /// <summary>The slices of the hours in the period (fetched in parallel), plus the imported paths.</summary>
+    private async Task<IReadOnlyCollection<AttributionSlice>> SlicesAsync(AttributionQuery query, SliceParts parts)
     {
         var first = query.From is { } from ? AttributionBuckets.HourOf(from) : long.MinValue;
         var last = query.To is { } to ? AttributionBuckets.HourOf(to.AddTicks(-1)) : long.MaxValue;
         var hours = first > last ? [] : state.State.Hours.Where(h => h >= first && h <= last).ToList();
-        var buckets = await Task.WhenAll(hours.Select(hour => GrainFactory.GetAttributionBucketGrain(Scope, hour).GetAsync()));
-        return AttributionReportBuilder.Build(Scope, query, buckets.SelectMany(b => b));
+        var request = new SliceRequest { Query = query, Parts = parts };
+        var slices = (await Task.WhenAll(hours.Select(hour => GrainFactory.GetAttributionBucketGrain(Scope, hour).GetSliceAsync(request)))).ToList();
+        if (!state.State.ImportedPaths.IsEmpty)
+        {
+            slices.Add(AttributionReportBuilder.FromImportedPaths(state.State.ImportedPaths, query, options.Value.Heuristics));
+        }
+
+        return slices;
     }
+
+    private Task PublishAsync() =>
+        this.GetStreamProvider(StreamNames.Provider)
+            .GetStream<ScopeUpdated>(StreamId.Create(StreamNames.Attribution, Scope))
+            .OnNextAsync(new ScopeUpdated { Scope = Scope, At = clock.GetUtcNow() });
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Frontline.Abstractions.Attribution;
+using Frontline.Abstractions.Customers;
 using Frontline.Grains.Customers;
 
 namespace Frontline.Grains.Attribution;
@@ -14,13 +15,36 @@ namespace Frontline.Grains.Attribution;
 /// </summary>
 public static class AttributionSync
 {
-    /// <summary>The scopes a record belongs to: the organisation, and its unit when it has one.</summary>
-    public static ImmutableArray<string> ScopesOf(ConversionRecord record) =>
-        record.UnitId is { Length: > 0 } unit ? [AttributionScopes.Org, AttributionScopes.Unit(unit)] : [AttributionScopes.Org];
+    /// <summary>
+    /// The scopes a record belongs to: the organisation, the customer's segment, region and industry when known,
+    /// and the unit credited with it.
+    /// </summary>
+    public static ImmutableArray<string> ScopesOf(ConversionRecord record, Segment segment, string? region, string? industry)
+    {
+        var scopes = ImmutableArray.CreateBuilder<string>(5);
+        scopes.Add(AttributionScopes.Org);
+        scopes.Add(AttributionScopes.Segment(segment));
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            scopes.Add(AttributionScopes.Region(region));
+        }
+
+        if (!string.IsNullOrWhiteSpace(industry))
+        {
+            scopes.Add(AttributionScopes.Industry(industry));
+        }
+
+        if (!string.IsNullOrWhiteSpace(record.UnitId))
+        {
+            scopes.Add(AttributionScopes.Unit(record.UnitId));
+        }
+
+        return scopes.ToImmutable();
+    }
 
     /// <summary>Plans the sends that bring the scopes from <paramref name="published"/> to <paramref name="records"/>.</summary>
     public static (IReadOnlyDictionary<string, AttributionChange> Changes, ImmutableDictionary<string, PublishedConversion> Published) Plan(
-        ImmutableArray<ConversionRecord> records, ImmutableDictionary<string, PublishedConversion> published)
+        ImmutableArray<ConversionRecord> records, ImmutableDictionary<string, PublishedConversion> published, Func<ConversionRecord, ImmutableArray<string>> scopesOf)
     {
         var upserts = new Dictionary<string, List<ConversionRecord>>(StringComparer.Ordinal);
         var removals = new Dictionary<string, List<ConversionKey>>(StringComparer.Ordinal);
@@ -28,7 +52,7 @@ public static class AttributionSync
 
         foreach (var record in records)
         {
-            var entry = new PublishedConversion { At = record.At, Scopes = ScopesOf(record), Fingerprint = Fingerprint(record) };
+            var entry = new PublishedConversion { At = record.At, Scopes = scopesOf(record), Fingerprint = Fingerprint(record) };
             next[record.Id] = entry;
             var old = published.GetValueOrDefault(record.Id);
             foreach (var scope in entry.Scopes)
@@ -75,10 +99,11 @@ public static class AttributionSync
     public static string Fingerprint(ConversionRecord record)
     {
         var text = new StringBuilder()
-            .Append(record.At.UtcTicks).Append('|').Append(record.Value.ToString(CultureInfo.InvariantCulture)).Append('|').Append(record.UnitId);
+            .Append(record.At.UtcTicks).Append('|').Append(record.Value.ToString(CultureInfo.InvariantCulture)).Append('|').Append(record.UnitId)
+            .Append('|').Append(record.Converted);
         foreach (var touch in record.Touches)
         {
-            text.Append('|').Append(touch.Action).Append('/').Append(touch.Channel).Append('/').Append(touch.OccurredAt.UtcTicks);
+            text.Append('|').Append(touch.Action).Append('/').Append(touch.Channel).Append('/').Append(touch.OccurredAt.UtcTicks).Append('/').Append((int)touch.Milestones);
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())), 0, 12);

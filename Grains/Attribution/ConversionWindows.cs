@@ -5,31 +5,42 @@ using Frontline.Abstractions.Customers;
 namespace Frontline.Grains.Attribution;
 
 /// <summary>
-/// DESIGN §4 windowing, pure: a conversion at t credits the customer's touches in (t - W, t] that came after the
-/// customer's previous conversion. Recomputed from the whole (small) journey each time, so the result does not
-/// depend on the order in which events arrived.
+/// DESIGN §4 windowing, pure. A conversion at t credits the customer's touches in (t - W, t] that came after the
+/// customer's previous conversion; conversions are taken in time order (ties by id) and each consumes every touch
+/// up to its own time. Touches no conversion credited form null journeys: a run of them is cut where W passes
+/// between two or a conversion falls between, and it counts once its window has passed (or a later conversion
+/// shows it did not convert). Recomputed from the whole (small) journey each time, so the result does not depend
+/// on the order in which events arrived.
 /// </summary>
 public static class ConversionWindows
 {
-    /// <summary>
-    /// One record per conversion. <paramref name="touches"/> are the customer's touches (conversion actions
-    /// excluded), in any order; conversions are processed in time order, ties by id, and a conversion consumes
-    /// every touch up to and including its own time.
-    /// </summary>
-    public static ImmutableArray<ConversionRecord> Build(
-        string customerId, IEnumerable<JourneyTouch> touches, IEnumerable<ConversionEvent> conversions, TimeSpan window)
+    public static JourneyPartition Build(
+        string customerId,
+        IEnumerable<JourneyTouch> touches,
+        IEnumerable<ConversionEvent> conversions,
+        TimeSpan window,
+        DateTimeOffset now,
+        IReadOnlySet<string>? leadActions = null)
     {
         var ordered = touches.OrderBy(t => t.OccurredAt).ThenBy(t => t.EventId, StringComparer.Ordinal).ToList();
+        var leadIndex = leadActions is null ? -1 : ordered.FindIndex(t => leadActions.Contains(t.Action));
+        var consumed = new bool[ordered.Count];
         var records = ImmutableArray.CreateBuilder<ConversionRecord>();
+        var conversionTimes = new List<DateTimeOffset>();
         DateTimeOffset? previous = null;
         foreach (var conversion in conversions.OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal))
         {
             var windowStart = conversion.At - window;
             var lowerBound = previous is { } p && p > windowStart ? p : windowStart;
-            var credited = ordered
-                .Where(t => t.OccurredAt > lowerBound && t.OccurredAt <= conversion.At)
-                .Select(t => new CreditedTouch { Action = t.Action, Channel = t.Channel, OccurredAt = t.OccurredAt })
-                .ToImmutableArray();
+            var credited = Enumerable.Range(0, ordered.Count)
+                .Where(i => ordered[i].OccurredAt > lowerBound && ordered[i].OccurredAt <= conversion.At)
+                .ToList();
+            var openedIndex = conversion.OpenedAt is { } opened ? credited.LastOrDefault(i => ordered[i].OccurredAt <= opened, -1) : -1;
+            foreach (var i in credited)
+            {
+                consumed[i] = true;
+            }
+
             records.Add(new ConversionRecord
             {
                 Id = conversion.Id,
@@ -37,11 +48,77 @@ public static class ConversionWindows
                 At = conversion.At,
                 Value = conversion.Value,
                 UnitId = conversion.UnitId,
-                Touches = credited,
+                Touches = [.. credited.Select(i => Credited(ordered[i], (i == leadIndex ? TouchMilestones.LeadCreation : 0) | (i == openedIndex ? TouchMilestones.OpportunityOpened : 0)))],
             });
+            conversionTimes.Add(conversion.At);
             previous = conversion.At;
         }
 
-        return records.ToImmutable();
+        var pendingUntil = NullJourneys(customerId, ordered, consumed, conversionTimes, window, now, records);
+        return new JourneyPartition(records.ToImmutable(), pendingUntil);
     }
+
+    /// <summary>Adds the null journeys to <paramref name="records"/>; returns when the open one (if any) closes.</summary>
+    private static DateTimeOffset? NullJourneys(
+        string customerId, List<JourneyTouch> ordered, bool[] consumed, List<DateTimeOffset> conversionTimes, TimeSpan window, DateTimeOffset now,
+        ImmutableArray<ConversionRecord>.Builder records)
+    {
+        var group = new List<JourneyTouch>();
+        DateTimeOffset? pendingUntil = null;
+
+        void Close()
+        {
+            if (group.Count == 0)
+            {
+                return;
+            }
+
+            var last = group[^1].OccurredAt;
+            if (conversionTimes.Any(t => t > last) || now >= last + window)
+            {
+                records.Add(new ConversionRecord
+                {
+                    Id = "null:" + group[0].EventId,
+                    CustomerId = customerId,
+                    At = last,
+                    Value = 0,
+                    Converted = false,
+                    Touches = [.. group.Select(t => Credited(t, TouchMilestones.None))],
+                });
+            }
+            else
+            {
+                pendingUntil = last + window;
+            }
+
+            group.Clear();
+        }
+
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (consumed[i])
+            {
+                continue;
+            }
+
+            if (group.Count > 0)
+            {
+                var previous = group[^1].OccurredAt;
+                var gapTooLong = ordered[i].OccurredAt - previous > window;
+                var conversionBetween = conversionTimes.Any(t => t > previous && t < ordered[i].OccurredAt);
+                if (gapTooLong || conversionBetween)
+                {
+                    Close();
+                }
+            }
+
+            group.Add(ordered[i]);
+        }
+
+        Close();
+        return pendingUntil;
+    }
+
+    private static CreditedTouch Credited(JourneyTouch touch, TouchMilestones milestones) =>
+        new() { Action = touch.Action, Channel = touch.Channel, OccurredAt = touch.OccurredAt, Milestones = milestones };
 }

@@ -20,10 +20,14 @@ public sealed class CustomerGrain(
     [PersistentState("customer", StorageNames.Frontline)] IPersistentState<CustomerState> state,
     IOptions<AttributionOptions> attribution,
     IOptions<ActionCatalogueOptions> catalogue,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ICustomerGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ICustomerGrain, IRemindable
 {
+    /// <summary>Reminder that turns trailing touches into a null journey once their window has passed.</summary>
+    public const string WindowReminder = "journey-window";
+
     private readonly HashSet<string> _seenEventIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conversionActions = new(catalogue.Value.ConversionActions, StringComparer.Ordinal);
+    private readonly HashSet<string> _leadActions = new(attribution.Value.LeadActions, StringComparer.Ordinal);
 
     private string CustomerId => this.GetPrimaryKeyString();
 
@@ -134,9 +138,12 @@ public sealed class CustomerGrain(
     }
 
     public Task<CustomerView?> GetAsync() =>
-        Task.FromResult(state.State.Registered || !state.State.Journey.IsEmpty || !state.State.OpportunityWins.IsEmpty ? View() : null);
+        Task.FromResult(state.State.Registered || !state.State.Journey.IsEmpty || !state.State.OpportunityWins.IsEmpty || !state.State.OpenEscalations.IsEmpty ? View() : null);
 
     public Task<ImmutableArray<JourneyTouch>> GetJourneyAsync() => Task.FromResult(state.State.Journey);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == WindowReminder ? SyncAttributionAsync() : Task.CompletedTask;
 
     private CustomerView View()
     {
@@ -157,26 +164,53 @@ public sealed class CustomerGrain(
         };
     }
 
-    /// <summary>Recomputes this customer's conversion records and sends the scopes whatever they do not hold yet.</summary>
+    /// <summary>Recomputes this customer's journey records and sends the scopes whatever they do not hold yet.</summary>
     private async Task SyncAttributionAsync()
     {
         var s = state.State;
+        var segment = s.Segment ?? attribution.Value.DefaultSegment;
         var touches = s.Journey.Where(t => !_conversionActions.Contains(t.Action));
         var conversions = s.Journey
             .Where(t => _conversionActions.Contains(t.Action))
             .Select(t => new ConversionEvent(t.EventId, t.OccurredAt, t.Value ?? 0, s.UnitId))
-            .Concat(s.OpportunityWins.Select(w => new ConversionEvent("opportunity:" + w.OpportunityId, w.At, w.Value, w.UnitId)));
-        var window = attribution.Value.WindowOf(s.Segment ?? attribution.Value.DefaultSegment);
-        var records = ConversionWindows.Build(CustomerId, touches, conversions, window);
+            .Concat(s.OpportunityWins.Select(w => new ConversionEvent("opportunity:" + w.OpportunityId, w.At, w.Value, w.UnitId, w.OpenedAt)));
+        var now = clock.GetUtcNow();
+        var partition = ConversionWindows.Build(CustomerId, touches, conversions, attribution.Value.WindowOf(segment), now, _leadActions);
 
-        var (changes, published) = AttributionSync.Plan(records, s.Published);
-        if (changes.Count == 0)
+        var (changes, published) = AttributionSync.Plan(partition.Records, s.Published, r => AttributionSync.ScopesOf(r, segment, s.Region, s.Industry));
+        if (changes.Count > 0)
         {
-            return;
+            await Task.WhenAll(changes.Select(c => GrainFactory.GetAttributionScopeGrain(c.Key).ApplyAsync(c.Value)));
+            state.State = state.State with { Published = published };
+            await state.WriteStateAsync();
         }
 
-        await Task.WhenAll(changes.Select(c => GrainFactory.GetAttributionScopeGrain(c.Key).ApplyAsync(c.Value)));
-        state.State = state.State with { Published = published };
-        await state.WriteStateAsync();
+        await ScheduleWindowReminderAsync(partition.PendingUntil, now);
+    }
+
+    /// <summary>Keeps a reminder only while trailing touches wait for their window to pass (most customers have none).</summary>
+    private async Task ScheduleWindowReminderAsync(DateTimeOffset? pendingUntil, DateTimeOffset now)
+    {
+        if (pendingUntil is { } due)
+        {
+            // Reminders tick at least a minute apart; the tick re-syncs, which closes the journey if its time has come.
+            var wait = due - now < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due - now;
+            if (state.State.WindowReminderDue != due)
+            {
+                await this.RegisterOrUpdateReminder(WindowReminder, wait, wait);
+                state.State = state.State with { WindowReminderDue = due };
+                await state.WriteStateAsync();
+            }
+        }
+        else if (state.State.WindowReminderDue is not null)
+        {
+            if (await this.GetReminder(WindowReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            state.State = state.State with { WindowReminderDue = null };
+            await state.WriteStateAsync();
+        }
     }
 }

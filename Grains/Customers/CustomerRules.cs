@@ -7,7 +7,7 @@ namespace Frontline.Grains.Customers;
 public static class CustomerRules
 {
     public static Rejection? Validate(RegisterCustomerCommand command) =>
-        string.IsNullOrWhiteSpace(command.Id) ? Rejection.Invalid("id", "is required")
+        InputLimits.CheckId(command.Id, "id") is { } badId ? badId
         : !Enum.IsDefined(command.Segment) ? Rejection.Invalid("segment", "is required (B2B or B2C)")
         : null;
 }

@@ -29,4 +29,7 @@ public sealed record CustomerState
     /// computation tells which records to send, and makes a send that failed half-way repeat on the next call.
     /// </summary>
     public ImmutableDictionary<string, PublishedConversion> Published { get; init; } = ImmutableDictionary<string, PublishedConversion>.Empty;
+
+    /// <summary>When the registered journey-window reminder is due; null when none is registered.</summary>
+    public DateTimeOffset? WindowReminderDue { get; init; }
 }

@@ -30,7 +30,7 @@ public static class HealthScoreCalculator
         var frequency = FrequencyPoints * Math.Min(recent.Count, FullFrequency) / FullFrequency;
         var distinctActions = recent.Select(t => t.Action).Distinct(StringComparer.Ordinal).Count();
         var depth = DepthPoints * Math.Min(distinctActions, FullDepth) / FullDepth;
-        var escalations = -PointsPerEscalation * openEscalations;
+        var escalations = openEscalations == 0 ? 0 : -PointsPerEscalation * openEscalations;
 
         var score = (int)Math.Clamp(Math.Round(recency + frequency + depth + escalations, MidpointRounding.AwayFromZero), 0, 100);
         return new HealthScore

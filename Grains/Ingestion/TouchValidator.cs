@@ -11,14 +11,9 @@ public sealed class TouchValidator(ActionCatalogueOptions catalogue)
     /// <summary>The first problem with <paramref name="touch"/>, or null when it may be recorded.</summary>
     public Rejection? Validate(TouchEnvelope touch, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(touch.EventId))
+        if ((InputLimits.CheckId(touch.EventId, "eventId") ?? InputLimits.CheckId(touch.CustomerId, "customerId")) is { } badId)
         {
-            return Rejection.Invalid("eventId", "is required");
-        }
-
-        if (string.IsNullOrWhiteSpace(touch.CustomerId))
-        {
-            return Rejection.Invalid("customerId", "is required");
+            return badId;
         }
 
         if (string.IsNullOrWhiteSpace(touch.Action))
@@ -38,7 +33,7 @@ public sealed class TouchValidator(ActionCatalogueOptions catalogue)
 
         if (touch.OccurredAt == default)
         {
-            return Rejection.Invalid("occurredAt", "is required");
+            return Rejection.Invalid("occurredAt", "is required (a real date and time)");
         }
 
         if (touch.OccurredAt > now + catalogue.MaxFutureSkew)
@@ -46,11 +41,6 @@ public sealed class TouchValidator(ActionCatalogueOptions catalogue)
             return Rejection.Invalid("occurredAt", $"{touch.OccurredAt:O} is more than {catalogue.MaxFutureSkew.TotalHours:0} hours in the future");
         }
 
-        if (touch.Value is < 0)
-        {
-            return Rejection.Invalid("value", $"{touch.Value} is negative");
-        }
-
-        return null;
+        return InputLimits.CheckMoney(touch.Value, "value");
     }
 }

@@ -127,6 +127,7 @@ public sealed partial class OpportunityGrain(
                 UnitId = s.UnitId,
                 At = s.ClosedAt ?? clock.GetUtcNow(),
                 Value = s.CloseValue ?? 0,
+                OpenedAt = s.OpenedAt,
             });
         }
 

@@ -53,7 +53,7 @@ public sealed class OpportunityRules(FollowUpOptions options)
         var error = Required(command.Id, "id") ?? Required(command.UnitId, "unitId") ?? NotNegative(command.Amount, "amount")
             ?? NotNegative(command.CloseValue, "closeValue")
             ?? (command.EngagedAt is { } engaged ? NotInFuture(engaged, now, "engagedAt") : null)
-            ?? (closed && command.ClosedAt is null ? Rejection.Invalid("closedAt", $"is required for a {command.Stage} opportunity") : null)
+            ?? (closed && command.ClosedAt is null ? Rejection.Invalid("closedAt", $"is required for a {Name(command.Stage)} opportunity") : null)
             ?? (closed && command.ClosedAt is { } c ? NotInFuture(c, now, "closedAt") : null)
             ?? (command.Stage == OpportunityStage.Won && command.CloseValue is null ? Rejection.Invalid("closeValue", "is required for a won opportunity") : null)
             ?? (command.Stage == OpportunityStage.Won && string.IsNullOrWhiteSpace(command.CustomerId) ? Rejection.Invalid("customerId", "a won opportunity needs a customer") : null)
@@ -70,7 +70,7 @@ public sealed class OpportunityRules(FollowUpOptions options)
 
         if (state.IsClosed)
         {
-            return Decision<OpportunityState>.Reject(Rejection.InvalidState("stage", $"opportunity '{command.Id}' is already {state.Stage}"));
+            return Decision<OpportunityState>.Reject(Rejection.InvalidState("stage", $"opportunity '{command.Id}' is already {Name(state.Stage)}"));
         }
 
         // The source's own dates become the stage history; nothing here is counted as stalled.
@@ -97,7 +97,8 @@ public sealed class OpportunityRules(FollowUpOptions options)
     public Decision<OpportunityState> LogFollowUp(OpportunityState state, LogFollowUpCommand command, DateTimeOffset now)
     {
         var at = command.At ?? now;
-        var error = ExistsAndOpen(state, command.OpportunityId, "opportunityId") ?? NotInFuture(at, now, "at");
+        var error = ExistsAndOpen(state, command.OpportunityId, "opportunityId") ?? NotInFuture(at, now, "at")
+            ?? (at < state.OpenedAt ? Rejection.Invalid("at", $"{at:O} is before the opportunity was opened ({state.OpenedAt:O})") : null);
         if (error is not null)
         {
             return Decision<OpportunityState>.Reject(error);
@@ -114,7 +115,7 @@ public sealed class OpportunityRules(FollowUpOptions options)
 
             if (stage < state.Stage)
             {
-                return Decision<OpportunityState>.Reject(Rejection.Invalid("stage", $"cannot move back from {state.Stage} to {stage}"));
+                return Decision<OpportunityState>.Reject(Rejection.Invalid("stage", $"cannot move back from {Name(state.Stage)} to {Name(stage)}"));
             }
 
             next = next with { Stage = stage, StageHistory = next.StageHistory.Add(new StageChange { Stage = stage, At = at }) };
@@ -210,15 +211,18 @@ public sealed class OpportunityRules(FollowUpOptions options)
 
     private static Rejection? ExistsAndOpen(OpportunityState state, string id, string field) =>
         !state.Opened ? Rejection.NotFound(field, $"opportunity '{id}' does not exist")
-        : state.IsClosed ? Rejection.InvalidState(field, $"opportunity '{id}' is already closed as {state.Stage}")
+        : state.IsClosed ? Rejection.InvalidState(field, $"opportunity '{id}' is already closed as {Name(state.Stage)}")
         : null;
 
-    private static Rejection? Required(string? value, string field) => string.IsNullOrWhiteSpace(value) ? Rejection.Invalid(field, "is required") : null;
+    private static Rejection? Required(string? value, string field) => InputLimits.CheckId(value, field);
 
-    private static Rejection? NotNegative(decimal? value, string field) => value is < 0 ? Rejection.Invalid(field, $"{value} is negative") : null;
+    private static Rejection? NotNegative(decimal? value, string field) => InputLimits.CheckMoney(value, field);
 
     private static Rejection? NotInFuture(DateTimeOffset at, DateTimeOffset now, string field) =>
         at > now + MaxFutureSkew ? Rejection.Invalid(field, $"{at:O} is more than a day in the future") : null;
+
+    /// <summary>A stage as clients spell it (the GraphQL enum value).</summary>
+    private static string Name(OpportunityStage stage) => stage.ToString().ToUpperInvariant();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -8,6 +8,13 @@ namespace Frontline.Grains.Units;
 public sealed class UnitDirectoryGrain(
     [PersistentState("unit-directory", StorageNames.Frontline)] IPersistentState<UnitDirectoryState> state) : Grain, IUnitDirectoryGrain
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A deserialised sorted set comes back with the culture-aware default comparer; ids compare ordinally.
+        state.State = state.State with { UnitIds = state.State.UnitIds.WithComparer(StringComparer.Ordinal) };
+        return Task.CompletedTask;
+    }
+
     public async Task AddAsync(string unitId)
     {
         if (state.State.UnitIds.Contains(unitId))

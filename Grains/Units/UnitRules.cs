@@ -9,9 +9,9 @@ public static class UnitRules
 {
     public static Rejection? Validate(RegisterUnitCommand command)
     {
-        if (string.IsNullOrWhiteSpace(command.Id))
+        if (InputLimits.CheckId(command.Id, "id") is { } badId)
         {
-            return Rejection.Invalid("id", "is required");
+            return badId;
         }
 
         if (command.Id.Contains('@', StringComparison.Ordinal))

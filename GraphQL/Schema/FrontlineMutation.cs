@@ -1,4 +1,6 @@
 using Frontline.Abstractions;
+using Frontline.Abstractions.Attribution;
+using Frontline.Abstractions.Common;
 using Frontline.GraphQL.Schema.Inputs;
 using Frontline.GraphQL.Schema.Types;
 using GraphQL;
@@ -29,7 +31,7 @@ public sealed class FrontlineMutation : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var command = InputMapper.Unit(c.Input());
-                return (await c.Grains().GetUnitGrain(command.Id).RegisterAsync(command)).ValueOrThrow();
+                return (await c.Grains().GetUnitGrain(RejectionErrors.RequireId(command.Id, "id")).RegisterAsync(command)).ValueOrThrow();
             });
 
         Field<NonNullGraphType<IngestResultGraphType>>("registerCustomers")
@@ -42,13 +44,29 @@ public sealed class FrontlineMutation : ObjectGraphType
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ImportOpportunityInputGraphType>>>>("input")
             .ResolveAsync(async c => await c.Grains().GetIngestGrain().ImportOpportunitiesAsync(InputMapper.List(c.RawInput(), InputMapper.ImportOpportunity)));
 
+        Field<NonNullGraphType<IntGraphType>>("importPaths")
+            .Description("Replaces the aggregated CHANNEL paths of a scope (an analyst's data from elsewhere); re-importing replaces, never doubles. Returns how many paths the scope holds.")
+            .Argument<NonNullGraphType<StringGraphType>>("scope", "The scope to import into, e.g. paths/campaign-2026.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<PathInputGraphType>>>>("paths")
+            .ResolveAsync(async c =>
+            {
+                var scope = c.GetArgument<string>("scope");
+                if (AttributionScopes.Problem(scope) is { } problem)
+                {
+                    throw Rejection.Invalid("scope", problem).ToError();
+                }
+
+                var paths = PathInputs.Parse(c.Arguments!["paths"].Value);
+                return await c.Grains().GetAttributionScopeGrain(scope).ReplaceImportedPathsAsync(paths);
+            });
+
         Field<NonNullGraphType<OpportunityGraphType>>("openOpportunity")
             .Description("Opens an opportunity for a registered unit.")
             .Argument<NonNullGraphType<OpenOpportunityInputGraphType>>("input")
             .ResolveAsync(async c =>
             {
                 var command = InputMapper.OpenOpportunity(c.Input());
-                return (await c.Grains().GetOpportunityGrain(command.Id).OpenAsync(command)).ValueOrThrow();
+                return (await c.Grains().GetOpportunityGrain(RejectionErrors.RequireId(command.Id, "id")).OpenAsync(command)).ValueOrThrow();
             });
 
         Field<NonNullGraphType<OpportunityGraphType>>("logFollowUp")
@@ -57,7 +75,7 @@ public sealed class FrontlineMutation : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var command = InputMapper.LogFollowUp(c.Input());
-                return (await c.Grains().GetOpportunityGrain(command.OpportunityId).LogFollowUpAsync(command)).ValueOrThrow();
+                return (await c.Grains().GetOpportunityGrain(RejectionErrors.RequireId(command.OpportunityId, "opportunityId")).LogFollowUpAsync(command)).ValueOrThrow();
             });
 
         Field<NonNullGraphType<OpportunityGraphType>>("closeOpportunity")
@@ -66,7 +84,7 @@ public sealed class FrontlineMutation : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var command = InputMapper.CloseOpportunity(c.Input());
-                return (await c.Grains().GetOpportunityGrain(command.OpportunityId).CloseAsync(command)).ValueOrThrow();
+                return (await c.Grains().GetOpportunityGrain(RejectionErrors.RequireId(command.OpportunityId, "opportunityId")).CloseAsync(command)).ValueOrThrow();
             });
     }
 }

@@ -26,40 +26,57 @@ public sealed class FrontlineQuery : ObjectGraphType
         Field<UnitGraphType>("unit")
             .Description("A unit, or null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Unit id.")
-            .ResolveAsync(async c => await c.Grains().GetUnitGrain(c.GetArgument<string>("id")).GetAsync());
+            .ResolveAsync(async c => await c.Grains().GetUnitGrain(RejectionErrors.RequireId(c.GetArgument<string>("id"), "id")).GetAsync());
 
         Field<CustomerGraphType>("customer")
             .Description("A customer, or null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Customer id.")
-            .ResolveAsync(async c => await c.Grains().GetCustomerGrain(c.GetArgument<string>("id")).GetAsync());
+            .ResolveAsync(async c => await c.Grains().GetCustomerGrain(RejectionErrors.RequireId(c.GetArgument<string>("id"), "id")).GetAsync());
 
         Field<OpportunityGraphType>("opportunity")
             .Description("An opportunity, or null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Opportunity id.")
-            .ResolveAsync(async c => await c.Grains().GetOpportunityGrain(c.GetArgument<string>("id")).GetAsync());
+            .ResolveAsync(async c => await c.Grains().GetOpportunityGrain(RejectionErrors.RequireId(c.GetArgument<string>("id"), "id")).GetAsync());
 
         Field<NonNullGraphType<AttributionReportGraphType>>("attribution")
             .Description("Credit per action or channel for a scope; conversions selected by time in [from, to).")
-            .Argument<NonNullGraphType<StringGraphType>>("scope", a => a.DefaultValue = AttributionScopes.Org)
-            .Argument<NonNullGraphType<AttributionModelGraphType>>("model", a => a.DefaultValue = AttributionModel.Linear)
-            .Argument<NonNullGraphType<AttributionDimensionGraphType>>("by", a => a.DefaultValue = AttributionDimension.Channel)
-            .Argument<UtcDateTimeGraphType>("from", "Inclusive start of the period.")
-            .Argument<UtcDateTimeGraphType>("to", "Exclusive end of the period.")
+            .ReportArguments()
+            .ResolveAsync(async c => await ScopeGrain(c).GetReportAsync(ReportArguments(c)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HeatCellGraphType>>>>("heatmap")
+            .Description("Credit per key and hour of the credited touches, for conversions in [from, to), by hour then key.")
+            .ReportArguments()
+            .ResolveAsync(async c => await ScopeGrain(c).GetHeatmapAsync(ReportArguments(c)));
+
+        Field<NonNullGraphType<PathStatsGraphType>>("pathStats")
+            .Description("Journeys, conversions, nulls and touches per conversion of a scope in [from, to).")
+            .ReportArguments()
+            .ResolveAsync(async c => await ScopeGrain(c).GetPathStatsAsync(ReportArguments(c)));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContentCombinationGraphType>>>>("contentCombinations")
+            .Description("Sets of content actions (whitepaper, livestream, demo, content view, email) of converting journeys in [from, to), highest average value first. Use region/<r> or industry/<i> scopes.")
+            .ReportArguments()
+            .Argument<NonNullGraphType<IntGraphType>>("minSupport", a => a.DefaultValue = 1)
             .ResolveAsync(async c =>
             {
-                var scope = c.GetArgument<string>("scope");
-                var query = ReportArguments(c);
-                return await c.Grains().GetAttributionScopeGrain(scope).GetReportAsync(query);
+                var all = await ScopeGrain(c).GetContentCombinationsAsync(ReportArguments(c));
+                return all.Where(x => x.Support >= c.GetArgument<int>("minSupport")).ToList();
             });
+    }
+
+    /// <summary>The grain of the <c>scope</c> argument, once the arguments are known to be valid.</summary>
+    public static IAttributionScopeGrain ScopeGrain(IResolveFieldContext c)
+    {
+        ReportArguments(c);
+        return c.Grains().GetAttributionScopeGrain(c.GetArgument<string>("scope"));
     }
 
     /// <summary>Reads and checks the report arguments shared by the query and the subscription.</summary>
     public static AttributionQuery ReportArguments(IResolveFieldContext c)
     {
-        var scope = c.GetArgument<string>("scope");
-        if (!AttributionScopes.IsValid(scope))
+        if (AttributionScopes.Problem(c.GetArgument<string>("scope")) is { } problem)
         {
-            throw Rejection.Invalid("scope", $"'{scope}' is not a scope: use 'org' or 'unit/<id>'").ToError();
+            throw Rejection.Invalid("scope", problem).ToError();
         }
 
         var query = new AttributionQuery

@@ -1,4 +1,5 @@
 using Frontline.Abstractions;
+using Frontline.Abstractions.Attribution;
 using Frontline.Abstractions.Opportunities;
 using Frontline.Abstractions.Streams;
 using Frontline.GraphQL.Schema.Streams;
@@ -21,27 +22,39 @@ public sealed class FrontlineSubscription : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("unitId", "The unit.")
             .Resolve(c => (Escalation)c.Source!)
             .ResolveStreamAsync(async c => await GrainStreamObservable<Escalation, Escalation?>.SubscribeAsync(
-                Client(c).GetStreamProvider(StreamNames.Provider).GetStream<Escalation>(StreamId.Create(StreamNames.Escalations, c.GetArgument<string>("unitId"))),
+                Client(c).GetStreamProvider(StreamNames.Provider).GetStream<Escalation>(StreamId.Create(StreamNames.Escalations, RejectionErrors.RequireId(c.GetArgument<string>("unitId"), "unitId"))),
                 e => Task.FromResult<Escalation?>(e)));
 
-        Field<NonNullGraphType<AttributionReportGraphType>, Abstractions.Attribution.AttributionReport>("attributionUpdated")
+        Field<NonNullGraphType<AttributionReportGraphType>, AttributionReport>("attributionUpdated")
             .Description("The scope's report, pushed each time a conversion changes its figures.")
-            .Argument<NonNullGraphType<StringGraphType>>("scope", "org or unit/<id>.")
-            .Argument<NonNullGraphType<AttributionModelGraphType>>("model", a => a.DefaultValue = Abstractions.Attribution.AttributionModel.Linear)
-            .Argument<NonNullGraphType<AttributionDimensionGraphType>>("by", a => a.DefaultValue = Abstractions.Attribution.AttributionDimension.Channel)
-            .Argument<UtcDateTimeGraphType>("from", "Inclusive start of the period.")
-            .Argument<UtcDateTimeGraphType>("to", "Exclusive end of the period.")
-            .Resolve(c => (Abstractions.Attribution.AttributionReport)c.Source!)
+            .ReportArguments()
+            .Resolve(c => (AttributionReport)c.Source!)
             .ResolveStreamAsync(async c =>
             {
-                var scope = c.GetArgument<string>("scope");
                 var query = FrontlineQuery.ReportArguments(c);
+                var scope = c.GetArgument<string>("scope");
                 var grains = c.Grains();
-                return await GrainStreamObservable<ScopeUpdated, Abstractions.Attribution.AttributionReport?>.SubscribeAsync(
-                    Client(c).GetStreamProvider(StreamNames.Provider).GetStream<ScopeUpdated>(StreamId.Create(StreamNames.Attribution, scope)),
-                    async _ => await grains.GetAttributionScopeGrain(scope).GetReportAsync(query));
+                return await OnScopeUpdatedAsync(c, scope, async () => (AttributionReport?)await grains.GetAttributionScopeGrain(scope).GetReportAsync(query));
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<HeatCellGraphType>>>, IReadOnlyList<HeatCell>>("heatmapUpdated")
+            .Description("The scope's heat map, pushed each time a conversion changes it.")
+            .ReportArguments()
+            .Resolve(c => (IReadOnlyList<HeatCell>)c.Source!)
+            .ResolveStreamAsync(async c =>
+            {
+                var query = FrontlineQuery.ReportArguments(c);
+                var scope = c.GetArgument<string>("scope");
+                var grains = c.Grains();
+                return await OnScopeUpdatedAsync(c, scope, async () => (IReadOnlyList<HeatCell>?)await grains.GetAttributionScopeGrain(scope).GetHeatmapAsync(query));
             });
     }
+
+    /// <summary>Subscribes to a scope's change signals; each one is answered with a fresh read.</summary>
+    private static Task<IObservable<T?>> OnScopeUpdatedAsync<T>(IResolveFieldContext c, string scope, Func<Task<T?>> read) =>
+        GrainStreamObservable<ScopeUpdated, T?>.SubscribeAsync(
+            Client(c).GetStreamProvider(StreamNames.Provider).GetStream<ScopeUpdated>(StreamId.Create(StreamNames.Attribution, scope)),
+            _ => read());
 
     private static IClusterClient Client(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<IClusterClient>();
 }

@@ -16,6 +16,13 @@ public static class RejectionErrors
         };
     }
 
+    /// <summary>
+    /// Returns <paramref name="id"/> when it can address a grain; otherwise throws the VALIDATION error naming
+    /// <paramref name="field"/> (an empty key cannot even reach a grain, so this check sits before the call).
+    /// </summary>
+    public static string RequireId(string? id, string field) =>
+        InputLimits.CheckId(id, field) is { } rejection ? throw rejection.ToError() : id!;
+
     /// <summary>The value of a successful result, or the rejection thrown as a GraphQL error.</summary>
     public static T ValueOrThrow<T>(this CommandResult<T> result) =>
         result.Error is { } error ? throw error.ToError() : result.Value!;

@@ -23,4 +23,7 @@ public static class GraphQLErrorCodes
 
     /// <summary>The POST body is not <c>application/json</c>.</summary>
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>The request body exceeds the server's limit.</summary>
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
 }

@@ -73,6 +73,13 @@ internal sealed class GraphQLHttpHandler
         {
             // The client went away; there is nobody left to answer.
         }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // Kestrel's own limits (body size, malformed framing) are the client's fault, not ours.
+            var tooLarge = exception.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            await WriteErrorAsync(context, mediaType, exception.StatusCode, tooLarge ? GraphQLErrorCodes.PayloadTooLarge : GraphQLErrorCodes.BadRequest,
+                tooLarge ? "The request body is larger than the server accepts." : "The request could not be read.");
+        }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             TransportLog.HttpRequestFailed(_logger, exception);

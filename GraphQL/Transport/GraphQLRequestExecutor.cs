@@ -36,6 +36,10 @@ internal sealed class GraphQLRequestExecutor
         {
             return PreparedRequest.Failed(request, new ExecutionResult(error));
         }
+        catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException error)
+        {
+            return PreparedRequest.Failed(request, new ExecutionResult(new DocumentTooDeepError(error)));
+        }
 
         return PreparedRequest.Parsed(request, document, FindOperationType(document, request.OperationName));
     }

@@ -51,7 +51,7 @@ internal sealed class TransportErrorInfoProvider : ErrorInfoProvider
     internal static string GetCode(ExecutionError error) => error switch
     {
         UnhandledError => GraphQLErrorCodes.Internal,
-        SyntaxError => GraphQLErrorCodes.ParseFailed,
+        SyntaxError or DocumentTooDeepError => GraphQLErrorCodes.ParseFailed,
         ValidationError or DocumentError => GraphQLErrorCodes.ValidationFailed,
         RequestError => GraphQLErrorCodes.BadRequest,
         _ => error.Code ?? GraphQLErrorCodes.ExecutionFailed,

@@ -21,6 +21,9 @@ public sealed class AttributionReportGraphType : ObjectGraphType<AttributionRepo
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CreditLineGraphType>>>>("credits").Description("Credit per key, highest value first.").Resolve(c => c.Source.Credits);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CreditLineGraphType>>>>("top").Description("The 3 keys with the highest credited value.").Resolve(c => c.Source.Top);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CreditLineGraphType>>>>("bottom").Description("The 3 keys with the lowest credited value.").Resolve(c => c.Source.Bottom);
+        Field(r => r.Nulls).Description("Null journeys in the period (used by MARKOV).");
+        Field(r => r.ConversionProbability, nullable: true).Description("MARKOV only: P(conversion) of the chain.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RemovalEffectGraphType>>>>("removalEffects").Description("MARKOV only: raw removal effects, largest first.").Resolve(c => c.Source.RemovalEffects);
     }
 }
 

@@ -17,10 +17,10 @@ public sealed class HealthBandGraphType : EnumerationGraphType<HealthBand>
     public HealthBandGraphType() => Description = "Band of a health score: HEALTHY 70-100, WATCH 40-69, AT_RISK 0-39.";
 }
 
-/// <summary>FIRST_TOUCH, LAST_TOUCH, LINEAR.</summary>
+/// <summary>The attribution models.</summary>
 public sealed class AttributionModelGraphType : EnumerationGraphType<AttributionModel>
 {
-    public AttributionModelGraphType() => Description = "How a conversion's credit is split over the touches in its window.";
+    public AttributionModelGraphType() => Description = "How credit is split: FIRST_TOUCH, LAST_TOUCH, LINEAR, POSITION_BASED (40/20/40), TIME_DECAY (half-life), W_SHAPED, MARKOV (removal effect), SHAPLEY.";
 }
 
 /// <summary>ACTION, CHANNEL.</summary>

@@ -115,11 +115,70 @@ public sealed class BadInputTests(ServerFixture fixture)
         Assert.Contains("\"BAD_REQUEST\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Attribution_UnknownScopeShape_ValidationNamingScope()
+    [Theory]
+    [InlineData("org@2018")]
+    [InlineData("unit/")]
+    [InlineData(" ")]
+    public async Task Attribution_ScopeThatCannotExist_ValidationNamingScope(string scope)
     {
-        var (code, field, _) = await fixture.GraphQL.ErrorAsync("{ attribution(scope: \"galaxy\") { conversions } }");
+        var (code, field, _) = await fixture.GraphQL.ErrorAsync("query($s: String!) { attribution(scope: $s) { conversions } }", new { s = scope });
 
         Assert.Equal(("VALIDATION", "scope"), (code, field));
+    }
+
+    [Theory]
+    [InlineData("{ unit(id: \"\") { id } }", "id")]
+    [InlineData("{ customer(id: \" \") { id } }", "id")]
+    [InlineData("{ opportunity(id: \"\") { id } }", "id")]
+    [InlineData("mutation { logFollowUp(input: { opportunityId: \"\" }) { id } }", "opportunityId")]
+    [InlineData("mutation { closeOpportunity(input: { opportunityId: \"\", won: false }) { id } }", "opportunityId")]
+    [InlineData("mutation { registerUnit(input: { id: \"\", name: \"x\" }) { id } }", "id")]
+    public async Task EmptyId_ValidationNamingTheField(string document, string expectedField)
+    {
+        var (code, field, _) = await fixture.GraphQL.ErrorAsync(document);
+
+        Assert.Equal(("VALIDATION", expectedField), (code, field));
+    }
+
+    [Fact]
+    public async Task CloseOpportunity_ValueBeyondTheMoneyLimit_ValidationAndTotalsStillAnswer()
+    {
+        var unit = await fixture.GraphQL.NewUnitAsync();
+        var opportunity = await fixture.GraphQL.NewOpportunityAsync(unit, "rich-customer");
+
+        var (code, field, _) = await fixture.GraphQL.ErrorAsync(
+            "mutation { closeOpportunity(input: { opportunityId: \"" + opportunity + "\", won: true, value: 70000000000000000000000000000 }) { id } }");
+
+        Assert.Equal(("VALIDATION", "value"), (code, field));
+        var data = await fixture.GraphQL.DataAsync("{ units { id wonValue } attribution { value } }");
+        Assert.Equal(0m, data.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("id").GetString() == unit).GetProperty("wonValue").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Post_DocumentNestedBeyondParserLimit_Http400ParseFailed()
+    {
+        var document = "query { units { id " + string.Concat(Enumerable.Repeat("... on Unit { ", 3000)) + "id" + new string('}', 3000) + " } }";
+
+        var (status, body) = await fixture.GraphQL.PostAsync(document);
+
+        Assert.Equal(400, status);
+        Assert.Equal("GRAPHQL_PARSE_FAILED", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Post_BodyBeyondServerLimit_Http413PayloadTooLarge()
+    {
+        var padding = new string(' ', 31 * 1024 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("{\"query\": \"{ units { id } }\"" + padding + "}", Encoding.UTF8, "application/json"),
+        };
+
+        // Ask before sending, as large uploads should: the server answers from the declared length alone.
+        request.Headers.ExpectContinue = true;
+        using var response = await fixture.GraphQL.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("\"PAYLOAD_TOO_LARGE\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -56,5 +56,31 @@ public sealed class RestartTests
             "mutation($t: [TouchInput!]!) { recordTouches(input: $t) { accepted duplicates } }",
             new { t = new[] { new { eventId = "r-1", customerId = customer, action = "DemoDelivered", channel = "Field", occurredAt = DateTimeOffset.UtcNow.AddHours(-1).ToString("O") } } });
         Assert.Equal(1, again.GetProperty("recordTouches").GetProperty("duplicates").GetInt32());
+
+        // Subscriptions work again after the restart (they used to find stale stream subscriptions in storage).
+        var socket = new UriBuilder(second.BaseAddress) { Scheme = "ws", Path = "/graphql" }.Uri;
+        await using var subscriber = await NodeSubscriptionClient.StartAsync(
+            socket, "subscription($u: ID!) { escalationRaised(unitId: $u) { opportunityId } }", new { u = unit }, count: 10, TimeSpan.FromSeconds(30));
+        await subscriber.WaitReadyAsync(TimeSpan.FromSeconds(30));
+        string? received = null;
+        for (var attempt = 0; attempt < 10 && received is null; attempt++)
+        {
+            var stalled = await client.NewOpportunityAsync(unit);
+            for (var i = 0; i < 3; i++)
+            {
+                await client.StallAsync(stalled);
+            }
+
+            try
+            {
+                var result = await subscriber.NextResultAsync(TimeSpan.FromSeconds(2));
+                received = result.Payload.GetProperty("data").GetProperty("escalationRaised").GetProperty("opportunityId").GetString();
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        Assert.True(received is not null, "no escalation arrived after the restart: " + subscriber.StandardError);
     }
 }

@@ -1,0 +1,195 @@
+using System.Collections.Immutable;
+
+namespace Frontline.Grains.Attribution.Models;
+
+/// <summary>
+/// First-order Markov attribution by removal effect (DESIGN §4), solved exactly. States: start, every key,
+/// conversion and null; consecutive repeats of a key collapse into one state. P(conversion) is the absorption
+/// probability from start, found by solving (I - Q) x = r over the transient states. Removing a key sends every
+/// transition into it to null; its removal effect is 1 - P(without it) / P. Credit is the removal effects
+/// normalised to the total conversions (and value). Cost: O(path elements) to count, O(k^4) to solve for k keys.
+/// </summary>
+public static class MarkovModel
+{
+    public static MarkovResult Compute(IEnumerable<PathCount> paths)
+    {
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var transitions = new Dictionary<(int From, int To), double>();
+        var toConversion = new Dictionary<int, double>();
+        double totalConversions = 0, totalValue = 0;
+        const int Start = -1;
+
+        foreach (var path in paths)
+        {
+            var collapsed = Collapse(path.Path);
+            if (collapsed.Count == 0)
+            {
+                continue;
+            }
+
+            var journeys = path.Conversions + path.Nulls;
+            totalConversions += path.Conversions;
+            totalValue += path.Value;
+            var previous = Start;
+            foreach (var key in collapsed)
+            {
+                if (!keys.TryGetValue(key, out var state))
+                {
+                    keys[key] = state = keys.Count;
+                }
+
+                transitions[(previous, state)] = transitions.GetValueOrDefault((previous, state)) + journeys;
+                previous = state;
+            }
+
+            toConversion[previous] = toConversion.GetValueOrDefault(previous) + path.Conversions;
+
+            // Nulls only add to the row total: absorption in null contributes nothing to P(conversion).
+            transitions[(previous, int.MaxValue)] = transitions.GetValueOrDefault((previous, int.MaxValue)) + path.Nulls;
+        }
+
+        var chain = new Chain(keys.Count, transitions, toConversion);
+        var probability = chain.ConversionProbability(removed: null);
+        var effects = keys.ToDictionary(
+            kv => kv.Key,
+            kv => probability == 0 ? 0 : 1 - (chain.ConversionProbability(kv.Value) / probability),
+            StringComparer.Ordinal);
+        var sum = effects.Values.Sum();
+        var credits = effects.ToDictionary(
+            kv => kv.Key,
+            kv => sum == 0 ? default : new KeyCredit(kv.Value / sum * totalConversions, kv.Value / sum * totalValue),
+            StringComparer.Ordinal);
+        return new MarkovResult(probability, effects, credits);
+    }
+
+    private static List<string> Collapse(ImmutableArray<string> path)
+    {
+        var collapsed = new List<string>(path.Length);
+        foreach (var key in path)
+        {
+            if (collapsed.Count == 0 || collapsed[^1] != key)
+            {
+                collapsed.Add(key);
+            }
+        }
+
+        return collapsed;
+    }
+
+    /// <summary>The absorbing chain: transient states are the keys 0..k-1 plus start (index k).</summary>
+    private sealed class Chain
+    {
+        private readonly int _keys;
+        private readonly double[,] _probability; // [from, to] over transient states
+        private readonly double[] _conversion;   // probability of absorbing in conversion next
+
+        public Chain(int keys, Dictionary<(int From, int To), double> counts, Dictionary<int, double> toConversion)
+        {
+            _keys = keys;
+            var size = keys + 1;
+            _probability = new double[size, size];
+            _conversion = new double[size];
+            var rowTotals = new double[size];
+            foreach (var ((from, _), count) in counts)
+            {
+                rowTotals[Index(from)] += count;
+            }
+
+            foreach (var ((from, to), count) in counts)
+            {
+                if (to != int.MaxValue && rowTotals[Index(from)] > 0)
+                {
+                    _probability[Index(from), to] += count / rowTotals[Index(from)];
+                }
+            }
+
+            foreach (var (state, count) in toConversion)
+            {
+                if (rowTotals[state] > 0)
+                {
+                    _conversion[state] = count / rowTotals[state];
+                }
+            }
+        }
+
+        private int Index(int state) => state < 0 ? _keys : state;
+
+        /// <summary>Absorption probability in conversion from start, with one key's state removed (sent to null).</summary>
+        public double ConversionProbability(int? removed)
+        {
+            var size = _keys + 1;
+            var a = new double[size, size + 1];
+            for (var i = 0; i < size; i++)
+            {
+                a[i, i] = 1;
+                if (i == removed)
+                {
+                    // x_removed = 0: the removed state absorbs into null.
+                    continue;
+                }
+
+                for (var j = 0; j < size; j++)
+                {
+                    a[i, j] -= _probability[i, j];
+                }
+
+                a[i, size] = _conversion[i];
+            }
+
+            return Solve(a, size)[_keys];
+        }
+
+        /// <summary>Gaussian elimination with partial pivoting on an augmented matrix.</summary>
+        private static double[] Solve(double[,] a, int n)
+        {
+            for (var col = 0; col < n; col++)
+            {
+                var pivot = col;
+                for (var row = col + 1; row < n; row++)
+                {
+                    if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                    {
+                        pivot = row;
+                    }
+                }
+
+                if (pivot != col)
+                {
+                    for (var k = col; k <= n; k++)
+                    {
+                        (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
+                    }
+                }
+
+                var diagonal = a[col, col];
+                if (Math.Abs(diagonal) < 1e-15)
+                {
+                    // A state that can never be left nor absorbed: it converts with probability 0.
+                    continue;
+                }
+
+                for (var row = 0; row < n; row++)
+                {
+                    if (row == col || a[row, col] == 0)
+                    {
+                        continue;
+                    }
+
+                    var factor = a[row, col] / diagonal;
+                    for (var k = col; k <= n; k++)
+                    {
+                        a[row, k] -= factor * a[col, k];
+                    }
+                }
+            }
+
+            var x = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                x[i] = Math.Abs(a[i, i]) < 1e-15 ? 0 : a[i, n] / a[i, i];
+            }
+
+            return x;
+        }
+    }
+}
