@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Frontline.Abstractions.Common;
@@ -20,6 +21,9 @@ public sealed class GraphQLIngestClient
     /// <summary>Back-off before the 1st..4th retry; about 7.5 s in all, enough for a silo that is still starting.</summary>
     public static readonly ImmutableArray<TimeSpan> DefaultRetryDelays =
         [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
+    // The body goes to an API, never into HTML, so '>' (in every path) and non-ASCII names need no \uXXXX escapes.
+    private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpClient _http;
     private readonly ImmutableArray<TimeSpan> _retryDelays;
@@ -67,7 +71,7 @@ public sealed class GraphQLIngestClient
     /// <summary>Posts <paramref name="document"/> with <paramref name="variables"/> and returns <c>data.{field}</c>, which is not null.</summary>
     private async Task<JsonElement> PostAsync(string field, string document, JsonObject variables, CancellationToken cancellationToken)
     {
-        var body = new JsonObject { ["query"] = document, ["variables"] = variables }.ToJsonString();
+        var body = new JsonObject { ["query"] = document, ["variables"] = variables }.ToJsonString(BodyOptions);
 
         for (var attempt = 0; ; attempt++)
         {
