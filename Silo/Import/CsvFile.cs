@@ -8,12 +8,26 @@ public static class CsvFile
     /// <summary>
     /// Reads every data row of <paramref name="path"/>, keeping <paramref name="columns"/> in the given order.
     /// Line numbers are physical lines (a quoted field may span several), so reports point at the right row.
+    /// A gzip file is read decompressed.
     /// </summary>
-    /// <exception cref="ImportInputException">The file is missing, empty or lacks one of the columns.</exception>
+    /// <exception cref="ImportInputException">The file is missing, empty, a corrupt gzip file or lacks one of the columns.</exception>
     public static IReadOnlyList<CsvRecord> Read(string path, IReadOnlyList<string> columns)
     {
         var name = Path.GetFileName(path);
         if (!File.Exists(path)) throw new ImportInputException($"{path}: file not found");
+        try
+        {
+            return ReadRows(path, name, columns);
+        }
+        catch (InvalidDataException e)
+        {
+            // Only a gzip stream throws this: the file starts like gzip but is truncated or corrupt.
+            throw new ImportInputException($"{name}: not a readable gzip file ({e.Message})");
+        }
+    }
+
+    private static List<CsvRecord> ReadRows(string path, string name, IReadOnlyList<string> columns)
+    {
 
         // Unescape quoted fields and trim around them; a short row is a bad row for the caller, not an exception here.
         var options = Sep.New(',').Reader(o => o with
@@ -22,7 +36,8 @@ public static class CsvFile
             Trim = SepTrim.All,
             DisableColCountCheck = true,
         });
-        using var reader = options.FromFile(path);
+        using var stream = InputFile.Open(path);
+        using var reader = options.From(stream);
         if (!reader.HasHeader || reader.Header.ColNames.Count == 0) throw new ImportInputException($"{name}: no header line");
 
         var header = reader.Header.ColNames;

@@ -20,6 +20,13 @@ public static class CsvValues
     public static bool TryParseDecimal(string text, out decimal value) =>
         decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>
+    /// Parses an invariant-culture floating-point number, exponent allowed (statistics tools write 1e-05), no thousands
+    /// separators. NaN and infinities parse; callers that need finite numbers check.
+    /// </summary>
+    public static bool TryParseDouble(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
     /// <summary>Parses a <c>yyyy-MM-dd</c> date as UTC midnight.</summary>
     public static bool TryParseDate(string text, out DateTimeOffset value)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Frontline.Abstractions.Common;
@@ -11,14 +12,18 @@ namespace Frontline.Silo.Import;
 
 /// <summary>
 /// Posts ingest mutations to <c>{server}/graphql</c>. Transient failures (connection refused, timeouts, 5xx, 408, 429)
-/// are retried after each of the given delays. Retrying a POST is safe here because every ingest mutation is
-/// idempotent on item ids: a batch the server applied before the connection dropped comes back as duplicates.
+/// are retried after each of the given delays. Retrying a POST is safe here because every mutation sent is
+/// idempotent: the batch ones on item ids (a batch the server applied before the connection dropped comes back as
+/// duplicates), <c>importPaths</c> because it replaces the scope's paths with the same ones again.
 /// </summary>
 public sealed class GraphQLIngestClient
 {
     /// <summary>Back-off before the 1st..4th retry; about 7.5 s in all, enough for a silo that is still starting.</summary>
     public static readonly ImmutableArray<TimeSpan> DefaultRetryDelays =
         [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+
+    // The body goes to an API, never into HTML, so '>' (in every path) and non-ASCII names need no \uXXXX escapes.
+    private static readonly JsonSerializerOptions BodyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpClient _http;
     private readonly ImmutableArray<TimeSpan> _retryDelays;
@@ -39,11 +44,34 @@ public sealed class GraphQLIngestClient
     /// <exception cref="GraphQLErrorException">The server answered with GraphQL errors.</exception>
     public async Task<IngestResult> SendAsync(IngestMutation mutation, JsonArray input, CancellationToken cancellationToken = default)
     {
-        var body = new JsonObject
+        var result = await PostAsync(mutation.Field, mutation.Document, new JsonObject { ["input"] = input.DeepClone() }, cancellationToken);
+        if (result.ValueKind != JsonValueKind.Object) throw new GraphQLErrorException($"{mutation.Field}: the response has no data.{mutation.Field}");
+        try
         {
-            ["query"] = mutation.Document,
-            ["variables"] = new JsonObject { ["input"] = input.DeepClone() },
-        }.ToJsonString();
+            return ToIngestResult(result);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new GraphQLErrorException($"{mutation.Field}: malformed IngestResult ({e.Message})");
+        }
+    }
+
+    /// <summary>Replaces the paths of <paramref name="scope"/> with <paramref name="paths"/> (<c>PathInput</c> objects) and returns how many it holds.</summary>
+    /// <exception cref="ServerUnreachableException">No usable HTTP answer after all retries.</exception>
+    /// <exception cref="GraphQLErrorException">The server answered with GraphQL errors, e.g. a scope it does not accept.</exception>
+    public async Task<int> ImportPathsAsync(string scope, JsonArray paths, CancellationToken cancellationToken = default)
+    {
+        var variables = new JsonObject { ["scope"] = scope, ["paths"] = paths.DeepClone() };
+        var result = await PostAsync(PathMutation.Field, PathMutation.Document, variables, cancellationToken);
+        return result.ValueKind == JsonValueKind.Number && result.TryGetInt32(out var stored)
+            ? stored
+            : throw new GraphQLErrorException($"{PathMutation.Field}: expected a whole number, got {result.GetRawText()}");
+    }
+
+    /// <summary>Posts <paramref name="document"/> with <paramref name="variables"/> and returns <c>data.{field}</c>, which is not null.</summary>
+    private async Task<JsonElement> PostAsync(string field, string document, JsonObject variables, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["query"] = document, ["variables"] = variables }.ToJsonString(BodyOptions);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -61,7 +89,7 @@ public sealed class GraphQLIngestClient
                 if (!IsTransient(response.StatusCode))
                 {
                     var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                    return ReadResult(mutation.Field, response, text);
+                    return ReadResult(field, response, text);
                 }
 
                 failure = $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
@@ -89,7 +117,7 @@ public sealed class GraphQLIngestClient
     private static bool IsTransient(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
-    private IngestResult ReadResult(string field, HttpResponseMessage response, string text)
+    private JsonElement ReadResult(string field, HttpResponseMessage response, string text)
     {
         JsonDocument document;
         try
@@ -121,19 +149,13 @@ public sealed class GraphQLIngestClient
             }
 
             if (!root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
-                || !data.TryGetProperty(field, out var result) || result.ValueKind != JsonValueKind.Object)
+                || !data.TryGetProperty(field, out var result) || result.ValueKind == JsonValueKind.Null)
             {
                 throw new GraphQLErrorException($"{field}: the response has no data.{field}");
             }
 
-            try
-            {
-                return ToIngestResult(result);
-            }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new GraphQLErrorException($"{field}: malformed IngestResult ({e.Message})");
-            }
+            // Cloned because the document is disposed on return.
+            return result.Clone();
         }
     }
 

@@ -3,8 +3,9 @@ using Spectre.Console;
 namespace Frontline.Silo.Import;
 
 /// <summary>
-/// <c>import --crm &lt;dir&gt; --journeys &lt;csv&gt; [--server &lt;url&gt;] [--batch &lt;n&gt;]</c>: reads export files and sends them to a
-/// running Frontline server through its public GraphQL API, like any outside integrator would.
+/// <c>import [--crm &lt;dir&gt;] [--journeys &lt;csv&gt;] [--paths &lt;file&gt; --scope &lt;name&gt;] [--server &lt;url&gt;] [--batch &lt;n&gt;]</c>:
+/// reads export files and sends them to a running Frontline server through its public GraphQL API, like any outside
+/// integrator would.
 /// </summary>
 public static class ImportCommand
 {
@@ -43,7 +44,8 @@ public static class ImportCommand
         {
             var crm = options.CrmDirectory is { } directory ? CrmParser.Parse(directory) : null;
             var journeys = options.JourneysFile is { } file ? JourneyParser.Parse(file) : null;
-            plan = ImportPlan.Create(crm, journeys);
+            var paths = options.PathsFile is { } pathsFile ? PathParser.Parse(pathsFile) : null;
+            plan = ImportPlan.Create(crm, journeys, options.Scope, paths);
         }
         catch (Exception e) when (e is ImportInputException or IOException or UnauthorizedAccessException)
         {
@@ -52,6 +54,13 @@ public static class ImportCommand
         }
 
         foreach (var badRow in plan.BadRows) await Console.Error.WriteLineAsync(badRow.ToString());
+        if (plan.Paths is { Paths.IsEmpty: true } emptyPaths)
+        {
+            // Sending no paths would empty the scope; a file without a single good row is a mistake, not an intent.
+            await Console.Error.WriteLineAsync(
+                $"import: {Path.GetFileName(options.PathsFile)}: no good path rows; nothing was sent and scope '{emptyPaths.Scope}' is unchanged");
+            return ExitUsage;
+        }
 
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

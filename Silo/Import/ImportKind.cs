@@ -14,4 +14,7 @@ public enum ImportKind
 
     /// <summary>Touch events from the journey file.</summary>
     Touches,
+
+    /// <summary>Aggregated channel paths of an attribution scope (sent last: nothing else refers to them).</summary>
+    Paths,
 }

@@ -13,12 +13,14 @@ public sealed record ImportOptions
 
     /// <summary>Usage text printed on <c>--help</c> and on a usage error.</summary>
     public const string Usage = """
-        usage: import [--crm <dir>] [--journeys <csv>] [--server <url>] [--batch <n>]
+        usage: import [--crm <dir>] [--journeys <csv>] [--paths <file> --scope <name>] [--server <url>] [--batch <n>]
           --crm <dir>        Maven CRM export: sales_teams.csv, accounts.csv, products.csv, sales_pipeline.csv
           --journeys <csv>   journey file: customer_id,time,interaction,conversion,conversion_value,channel
+          --paths <file>     aggregated path file, plain or gzip: path,total_conversions,total_conversion_value,total_null
+          --scope <name>     attribution scope whose paths the file replaces (required with --paths)
           --server <url>     Frontline server (default http://localhost:5080); posts to <url>/graphql
-          --batch <n>        items per request (default 500)
-        At least one of --crm and --journeys; paths are relative to the current directory.
+          --batch <n>        items per request (default 500; paths always go in one request)
+        At least one of --crm, --journeys and --paths; file names are relative to the current directory.
         """;
 
     /// <summary>CRM export directory, full path; null when not importing CRM data.</summary>
@@ -26,6 +28,12 @@ public sealed record ImportOptions
 
     /// <summary>Journey file, full path; null when not importing journeys.</summary>
     public string? JourneysFile { get; init; }
+
+    /// <summary>Aggregated path file, full path; null when not importing paths.</summary>
+    public string? PathsFile { get; init; }
+
+    /// <summary>Attribution scope the paths replace; set exactly when <see cref="PathsFile"/> is.</summary>
+    public string? Scope { get; init; }
 
     /// <summary>Base address of the server.</summary>
     public Uri Server { get; init; } = DefaultServer;
@@ -54,7 +62,7 @@ public sealed record ImportOptions
                 return true;
             }
 
-            if (name is not ("--crm" or "--journeys" or "--server" or "--batch"))
+            if (name is not ("--crm" or "--journeys" or "--paths" or "--scope" or "--server" or "--batch"))
             {
                 error = $"unknown option '{name}'";
                 return false;
@@ -74,6 +82,13 @@ public sealed record ImportOptions
                     break;
                 case "--journeys":
                     options = options with { JourneysFile = Path.GetFullPath(value, baseDirectory) };
+                    break;
+                case "--paths":
+                    options = options with { PathsFile = Path.GetFullPath(value, baseDirectory) };
+                    break;
+                case "--scope":
+                    // Checked by the server, which owns the scope naming rules; a bad name comes back as a GraphQL error.
+                    options = options with { Scope = value };
                     break;
                 case "--server":
                     if (!Uri.TryCreate(value, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
@@ -96,9 +111,21 @@ public sealed record ImportOptions
             }
         }
 
-        if (options.CrmDirectory is null && options.JourneysFile is null)
+        if (options.PathsFile is not null && options.Scope is null)
         {
-            error = "give --crm <dir>, --journeys <csv> or both";
+            error = "--paths needs --scope <name>";
+            return false;
+        }
+
+        if (options.Scope is not null && options.PathsFile is null)
+        {
+            error = "--scope needs --paths <file>";
+            return false;
+        }
+
+        if (options.CrmDirectory is null && options.JourneysFile is null && options.PathsFile is null)
+        {
+            error = "give at least one of --crm <dir>, --journeys <csv>, --paths <file>";
             return false;
         }
 

@@ -21,6 +21,9 @@ public sealed class KindTally(ImportKind kind, int items, int badRows)
     /// <summary>Items the server refused.</summary>
     public int Rejected { get; set; }
 
+    /// <summary>Paths the scope holds after an <c>importPaths</c> request; null for other kinds and before an answer.</summary>
+    public int? Stored { get; set; }
+
     /// <summary>Rows refused before sending.</summary>
     public int BadRows { get; } = badRows;
 }
