@@ -25,7 +25,11 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Runs alone (not beside other collections): its subscription tests assert sub-second delivery, which a machine
+/// busy with a parallel import cannot promise.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ServerCollection : ICollectionFixture<ServerFixture>
 {
     public const string Name = "server";

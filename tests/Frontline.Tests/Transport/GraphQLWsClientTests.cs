@@ -6,6 +6,7 @@ using Frontline.Tests.Infrastructure;
 namespace Frontline.Tests.Transport;
 
 /// <summary>The transports against the real npm graphql-ws client (tests/js), over real sockets.</summary>
+[Collection(LatencyCollection.Name)]
 public sealed class GraphQLWsClientTests(TransportHostFixture fixture) : IClassFixture<TransportHostFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
