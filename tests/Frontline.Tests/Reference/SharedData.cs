@@ -9,6 +9,9 @@ public static class SharedData
     /// <summary>The journey file.</summary>
     public static string JourneysFile => Path.Combine(Root, "mta-journeys-sample", "attribution_data.csv");
 
+    /// <summary>The ChannelAttribution aggregated path file (gzip CSV: path, total_conversions, total_conversion_value, total_null).</summary>
+    public static string PathDataFile => Path.Combine(Root, "channelattribution-pathdata", "data.csv.gz");
+
     /// <summary>
     /// <c>../shared/data</c> relative to the repository root, found by walking up from the test assembly to the
     /// directory holding <c>Grains.sln</c>: the tests run from bin/ of any worktree or CI clone, never from a fixed path.
