@@ -171,7 +171,8 @@ public static class AttributionReportBuilder
             Value = (decimal)paths.Sum(p => p.Value),
             Nulls = (int)Math.Round(paths.Sum(p => p.Nulls)),
             ConvertingTouches = (int)Math.Round(paths.Sum(p => p.Conversions * p.Path.Length)),
-            Credits = [.. credits.Select(kv => new KeyTally { Key = kv.Key, Conversions = kv.Value.Conversions, Value = kv.Value.Value })],
+            // Like the journey summaries, list only keys with credit (FIRST_TOUCH gives later touches exactly 0).
+            Credits = [.. credits.Where(kv => kv.Value != default).Select(kv => new KeyTally { Key = kv.Key, Conversions = kv.Value.Conversions, Value = kv.Value.Value })],
             Paths = [.. paths],
         };
     }

@@ -95,6 +95,12 @@ public static class MarkovModel
                 rowTotals[Index(from)] += count;
             }
 
+            // Conversions leave their state too: without them a row's probabilities would not sum to 1.
+            foreach (var (state, count) in toConversion)
+            {
+                rowTotals[state] += count;
+            }
+
             foreach (var ((from, to), count) in counts)
             {
                 if (to != int.MaxValue && rowTotals[Index(from)] > 0)

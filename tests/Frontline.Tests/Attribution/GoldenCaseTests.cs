@@ -1,42 +1,79 @@
 using Frontline.Abstractions.Attribution;
 using Frontline.Grains.Attribution;
+using Frontline.Grains.Attribution.Models;
 
 namespace Frontline.Tests.Attribution;
 
-/// <summary>Golden cases A-C (../shared/golden/attribution.md) for the heuristic models, through the pure code.</summary>
+/// <summary>
+/// Golden cases A-C (../shared/golden/attribution.md) for every model, through the pure code: from conversion
+/// records, from imported paths, and straight through <see cref="MarkovModel"/> and <see cref="ShapleyModel"/>.
+/// </summary>
 public sealed class GoldenCaseTests
 {
-    public static TheoryData<string, AttributionModel, string, double> Expected => new()
-    {
-        { "A", AttributionModel.FirstTouch, "A", 3 },
-        { "A", AttributionModel.LastTouch, "A", 3 },
-        { "A", AttributionModel.Linear, "A", 2.1 },
-        { "A", AttributionModel.Linear, "B", 0.9 },
-        { "B", AttributionModel.FirstTouch, "direct", 2 },
-        { "B", AttributionModel.FirstTouch, "search", 8 },
-        { "B", AttributionModel.LastTouch, "direct", 2 },
-        { "B", AttributionModel.LastTouch, "email", 8 },
-        { "B", AttributionModel.Linear, "direct", 2 },
-        { "B", AttributionModel.Linear, "search", 19.0 / 6 },
-        { "B", AttributionModel.Linear, "email", 19.0 / 6 },
-        { "B", AttributionModel.Linear, "social", 5.0 / 3 },
-        { "C", AttributionModel.FirstTouch, "a", 4 },
-        { "C", AttributionModel.LastTouch, "b", 3 },
-        { "C", AttributionModel.LastTouch, "c", 1 },
-        { "C", AttributionModel.Linear, "a", 2 },
-        { "C", AttributionModel.Linear, "b", 1.5 },
-        { "C", AttributionModel.Linear, "c", 0.5 },
-    };
+    private const double Tolerance = 1e-9;
+
+    public static TheoryData<string, AttributionModel> CreditCases => GoldenFigures.CreditCases();
+
+    public static TheoryData<string> Cases => ["A", "B", "C"];
 
     [Theory]
-    [MemberData(nameof(Expected))]
-    public void Build_GoldenCase_CreditsMatchPublishedFigures(string goldenCase, AttributionModel model, string key, double expected)
+    [MemberData(nameof(CreditCases))]
+    public void Build_GoldenCaseRecords_CreditsMatchGoldenFigures(string goldenCase, AttributionModel model)
     {
-        var report = AttributionReportBuilder.Build("test", new AttributionQuery { Model = model, By = AttributionDimension.Channel }, GoldenPaths.Records(Case(goldenCase)));
+        var report = AttributionReportBuilder.Build("test", new AttributionQuery { Model = model, By = AttributionDimension.Channel }, GoldenPaths.Records(GoldenFigures.Rows(goldenCase)));
 
-        var line = Assert.Single(report.Credits, l => l.Key == key);
-        Assert.Equal(expected, line.Conversions, 9);
-        Assert.Equal(expected, line.Value, 9);
+        AssertCredits(GoldenFigures.CreditsOf(goldenCase, model), report);
+    }
+
+    [Theory]
+    [MemberData(nameof(CreditCases))]
+    public void FromImportedPaths_GoldenCase_CreditsMatchGoldenFigures(string goldenCase, AttributionModel model)
+    {
+        var report = ImportedReport(goldenCase, model);
+
+        AssertCredits(GoldenFigures.CreditsOf(goldenCase, model), report);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void MarkovCompute_GoldenCase_ProbabilityRemovalEffectsAndCreditsExact(string goldenCase)
+    {
+        var expected = GoldenFigures.Markov.Single(m => m.Case == goldenCase);
+
+        var result = MarkovModel.Compute(GoldenPaths.PathCounts(GoldenFigures.Rows(goldenCase)));
+
+        Assert.Equal(expected.ConversionProbability, result.ConversionProbability, Tolerance);
+        Assert.Equal(expected.RemovalEffects.Keys.Order(StringComparer.Ordinal), result.RemovalEffects.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, effect) in expected.RemovalEffects)
+        {
+            Assert.Equal(effect, result.RemovalEffects[key], Tolerance);
+        }
+
+        AssertCredits(GoldenFigures.CreditsOf(goldenCase, AttributionModel.Markov), result.Credits);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ShapleyCompute_GoldenCase_CreditsExact(string goldenCase)
+    {
+        var credits = ShapleyModel.Compute(GoldenPaths.PathCounts(GoldenFigures.Rows(goldenCase)));
+
+        AssertCredits(GoldenFigures.CreditsOf(goldenCase, AttributionModel.Shapley), credits);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_ImportedGoldenCaseMarkov_ReportsProbabilityAndRawRemovalEffects(string goldenCase)
+    {
+        var expected = GoldenFigures.Markov.Single(m => m.Case == goldenCase);
+
+        var report = ImportedReport(goldenCase, AttributionModel.Markov);
+
+        Assert.NotNull(report.ConversionProbability);
+        Assert.Equal(expected.ConversionProbability, report.ConversionProbability.Value, Tolerance);
+        Assert.Equal(expected.RemovalEffects.Keys.Order(StringComparer.Ordinal), report.RemovalEffects.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(report.RemovalEffects, e => Assert.Equal(expected.RemovalEffects[e.Key], e.Effect, Tolerance));
+        Assert.Equal(report.RemovalEffects.Select(e => e.Effect).OrderDescending(), report.RemovalEffects.Select(e => e.Effect));
     }
 
     [Theory]
@@ -46,17 +83,48 @@ public sealed class GoldenCaseTests
     [InlineData("C", AttributionModel.FirstTouch, 1)]
     public void Build_GoldenCase_OnlyKeysWithCreditAreListed(string goldenCase, AttributionModel model, int keys)
     {
-        var report = AttributionReportBuilder.Build("test", new AttributionQuery { Model = model }, GoldenPaths.Records(Case(goldenCase)));
+        var report = AttributionReportBuilder.Build("test", new AttributionQuery { Model = model }, GoldenPaths.Records(GoldenFigures.Rows(goldenCase)));
 
         Assert.Equal(keys, report.Credits.Length);
-        Assert.Equal(1, report.Credits.Sum(c => c.Share), 9);
-        Assert.Equal(report.Conversions - report.Unattributed, report.Credits.Sum(c => c.Conversions), 9);
+        Assert.Equal(1, report.Credits.Sum(c => c.Share), Tolerance);
+        Assert.Equal(report.Conversions - report.Unattributed, report.Credits.Sum(c => c.Conversions), Tolerance);
     }
 
-    private static (string, int, int)[] Case(string name) => name switch
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_GoldenCaseImportedAndRecords_SameTotals(string goldenCase)
     {
-        "A" => GoldenPaths.CaseA,
-        "B" => GoldenPaths.CaseB,
-        _ => GoldenPaths.CaseC,
-    };
+        var rows = GoldenFigures.Rows(goldenCase);
+
+        var imported = ImportedReport(goldenCase, AttributionModel.Linear);
+        var recorded = AttributionReportBuilder.Build("test", new AttributionQuery(), GoldenPaths.Records(rows));
+
+        Assert.Equal(rows.Sum(r => r.Conversions), imported.Conversions);
+        Assert.Equal(rows.Sum(r => r.Nulls), imported.Nulls);
+        Assert.Equal((recorded.Conversions, recorded.Value, recorded.Nulls, recorded.Unattributed), (imported.Conversions, imported.Value, imported.Nulls, imported.Unattributed));
+    }
+
+    private static AttributionReport ImportedReport(string goldenCase, AttributionModel model)
+    {
+        var query = new AttributionQuery { Model = model, By = AttributionDimension.Channel };
+        var slice = AttributionReportBuilder.FromImportedPaths(GoldenPaths.Tallies(GoldenFigures.Rows(goldenCase)), query, HeuristicSettings.Default);
+        return AttributionReportBuilder.Build("test", query, [slice]);
+    }
+
+    private static void AssertCredits(IReadOnlyDictionary<string, double> expected, AttributionReport report)
+    {
+        AssertCredits(expected, report.Credits.ToDictionary(c => c.Key, c => new KeyCredit(c.Conversions, c.Value)));
+        var total = expected.Values.Sum();
+        Assert.All(report.Credits, c => Assert.Equal(expected[c.Key] / total, c.Share, Tolerance));
+    }
+
+    private static void AssertCredits(IReadOnlyDictionary<string, double> expected, IReadOnlyDictionary<string, KeyCredit> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, credit) in expected)
+        {
+            Assert.Equal(credit, actual[key].Conversions, Tolerance);
+            Assert.Equal(credit, actual[key].Value, Tolerance);
+        }
+    }
 }

@@ -1,9 +1,14 @@
 using System.Collections.Immutable;
 using Frontline.Abstractions.Attribution;
+using Frontline.Grains.Attribution.Models;
 
 namespace Frontline.Tests.Attribution;
 
-/// <summary>The golden cases of ../shared/golden/attribution.md as conversion records: one record per converting journey, value 1.</summary>
+/// <summary>
+/// The golden cases of ../shared/golden/attribution.md as conversion records (one per converting journey, value 1,
+/// and one null record per non-converting journey), as aggregated paths, and as imported path tallies (value equal
+/// to conversions, so value credits equal conversion credits).
+/// </summary>
 public static class GoldenPaths
 {
     public static readonly (string Path, int Conversions, int Nulls)[] CaseA =
@@ -34,9 +39,22 @@ public static class GoldenPaths
     public static ImmutableArray<ConversionRecord> Records((string Path, int Conversions, int Nulls)[] rows)
     {
         var records = ImmutableArray.CreateBuilder<ConversionRecord>();
-        foreach (var (path, conversions, _) in rows)
+        foreach (var (path, conversions, nulls) in rows)
         {
             var steps = Steps(path);
+            for (var n = 0; n < nulls; n++)
+            {
+                records.Add(new ConversionRecord
+                {
+                    Id = $"null:{path}#{n}",
+                    CustomerId = $"{path}#null{n}",
+                    At = ConvertedAt.AddHours(-1),
+                    Value = 0,
+                    Converted = false,
+                    Touches = [.. steps.Select((s, i) => new CreditedTouch { Action = s, Channel = s, OccurredAt = ConvertedAt.AddHours(i - steps.Count) })],
+                });
+            }
+
             for (var n = 0; n < conversions; n++)
             {
                 records.Add(new ConversionRecord
@@ -52,4 +70,12 @@ public static class GoldenPaths
 
         return records.ToImmutable();
     }
+
+    /// <summary>The rows as aggregated paths for the data-driven models.</summary>
+    public static IReadOnlyList<PathCount> PathCounts((string Path, int Conversions, int Nulls)[] rows) =>
+        [.. rows.Select(r => new PathCount([.. Steps(r.Path)], r.Conversions, r.Conversions, r.Nulls))];
+
+    /// <summary>The rows as imported CHANNEL paths.</summary>
+    public static ImmutableArray<PathTally> Tallies((string Path, int Conversions, int Nulls)[] rows) =>
+        [.. rows.Select(r => new PathTally { Path = [.. Steps(r.Path)], Conversions = r.Conversions, Value = r.Conversions, Nulls = r.Nulls })];
 }

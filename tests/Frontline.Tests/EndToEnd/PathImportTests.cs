@@ -33,7 +33,7 @@ public sealed class PathImportTests(ImportedServerFixture fixture)
 
     private async Task<ImportRunResult> SendAsync(string scope)
     {
-        var plan = ImportPlan.Create(null, null, scope, PathParser.Parse(SharedData.PathsFile));
+        var plan = ImportPlan.Create(null, null, scope, PathParser.Parse(SharedData.PathDataFile));
         var client = new GraphQLIngestClient(fixture.GraphQL.Http, fixture.Server.BaseAddress, GraphQLIngestClient.DefaultRetryDelays);
         return await new ImportSender(client, 500).SendAsync(plan, new PlainImportProgress(TextWriter.Null, TimeProvider.System));
     }

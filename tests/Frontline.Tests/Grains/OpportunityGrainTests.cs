@@ -111,7 +111,7 @@ public sealed class OpportunityGrainTests(ClusterFixture fixture)
         for (var attempt = 0; ; attempt++)
         {
             var value = await read();
-            if (done(value) || attempt == 100)
+            if (done(value) || attempt == 600)
             {
                 return value;
             }

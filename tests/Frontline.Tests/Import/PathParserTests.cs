@@ -6,7 +6,7 @@ namespace Frontline.Tests.Import;
 
 public sealed class PathParserTests
 {
-    private static readonly Lazy<PathImport> Shared = new(() => PathParser.Parse(SharedData.PathsFile));
+    private static readonly Lazy<PathImport> Shared = new(() => PathParser.Parse(SharedData.PathDataFile));
 
     [Fact]
     public void Parse_SharedGzipFile_Gives10000RowsOf5408DistinctPathsWithTheSourceTotals()
@@ -50,7 +50,7 @@ public sealed class PathParserTests
 
         // Same name as the original, so a plain file that claims to be gzip proves detection goes by content.
         var plain = Path.Combine(files.Directory, "data.csv.gz");
-        using (var gzip = new GZipStream(File.OpenRead(SharedData.PathsFile), CompressionMode.Decompress))
+        using (var gzip = new GZipStream(File.OpenRead(SharedData.PathDataFile), CompressionMode.Decompress))
         using (var copy = File.Create(plain))
         {
             gzip.CopyTo(copy);
@@ -69,7 +69,7 @@ public sealed class PathParserTests
     {
         using var files = new TempFiles();
         var renamed = Path.Combine(files.Directory, "paths.csv");
-        File.Copy(SharedData.PathsFile, renamed);
+        File.Copy(SharedData.PathDataFile, renamed);
 
         var parsed = PathParser.Parse(renamed);
 
@@ -137,7 +137,7 @@ public sealed class PathParserTests
     {
         using var files = new TempFiles();
         var truncated = Path.Combine(files.Directory, "cut.csv.gz");
-        File.WriteAllBytes(truncated, [.. File.ReadAllBytes(SharedData.PathsFile).Take(keep)]);
+        File.WriteAllBytes(truncated, [.. File.ReadAllBytes(SharedData.PathDataFile).Take(keep)]);
 
         var error = Assert.Throws<ImportInputException>(() => PathParser.Parse(truncated));
 

@@ -1,3 +1,5 @@
+using Frontline.Abstractions.Attribution;
+
 namespace Frontline.Tests.Infrastructure;
 
 /// <summary>The few writes end-to-end tests repeat, as calls on a server's GraphQL endpoint with fresh ids.</summary>
@@ -31,4 +33,17 @@ public static class FrontlineApi
             new { f = new { opportunityId = opportunity, progressed = false, note = "no answer" } });
         return data.GetProperty("logFollowUp").GetProperty("stalledStreak").GetInt32();
     }
+
+    /// <summary>Replaces the imported CHANNEL paths of <paramref name="scope"/>; returns how many paths it holds.</summary>
+    public static async Task<int> ImportPathsAsync(this GraphQLHttpClient graphQL, string scope, IEnumerable<PathTally> paths)
+    {
+        var data = await graphQL.DataAsync(
+            "mutation($s: String!, $p: [PathInput!]!) { importPaths(scope: $s, paths: $p) }",
+            new { s = scope, p = paths.Select(p => new { path = string.Join(" > ", p.Path), conversions = p.Conversions, value = p.Value, nulls = p.Nulls }) });
+        return data.GetProperty("importPaths").GetInt32();
+    }
+
+    /// <summary>The GraphQL enum value of a model: FirstTouch is FIRST_TOUCH, WShaped is W_SHAPED.</summary>
+    public static string GraphQLName(this AttributionModel model) =>
+        string.Concat(model.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
 }

@@ -9,8 +9,8 @@ public static class SharedData
     /// <summary>The journey file.</summary>
     public static string JourneysFile => Path.Combine(Root, "mta-journeys-sample", "attribution_data.csv");
 
-    /// <summary>The gzip aggregated path file (ChannelAttribution sample, 10,000 paths).</summary>
-    public static string PathsFile => Path.Combine(Root, "channelattribution-pathdata", "data.csv.gz");
+    /// <summary>The ChannelAttribution aggregated path file (gzip CSV: path, total_conversions, total_conversion_value, total_null).</summary>
+    public static string PathDataFile => Path.Combine(Root, "channelattribution-pathdata", "data.csv.gz");
 
     /// <summary>
     /// <c>../shared/data</c> relative to the repository root, found by walking up from the test assembly to the
