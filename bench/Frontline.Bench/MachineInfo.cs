@@ -15,6 +15,10 @@ public sealed record MachineInfo(int Cores, string Cpu, string Memory, string Ru
         RuntimeInformation.OSDescription,
         System.Runtime.GCSettings.IsServerGC ? "server" : "workstation");
 
+    /// <summary>The 1, 5 and 15 minute load averages (other work on the machine skews timings), or null off Linux.</summary>
+    public static string? LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+
     /// <summary>The value of the first "key : value" line of a /proc file, or null off Linux.</summary>
     private static string? FirstValue(string file, string key)
     {

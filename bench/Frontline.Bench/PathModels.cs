@@ -10,9 +10,10 @@ namespace Frontline.Bench;
 /// </summary>
 public static class PathModels
 {
-    public const int Warmup = 5;
+    // Enough warm-up calls for tiered compilation to promote the hot methods before measuring.
+    public const int Warmup = 50;
 
-    public const int Runs = 30;
+    public const int Runs = 50;
 
     public static PathModelsResult Run()
     {

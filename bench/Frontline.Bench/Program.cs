@@ -6,6 +6,7 @@ using Spectre.Console;
 var quick = args.Contains("--quick");
 var machine = MachineInfo.Detect();
 var wall = Stopwatch.StartNew();
+var loadAtStart = MachineInfo.LoadAverage();
 var notes = new List<string>();
 #if DEBUG
 notes.Add("DEBUG build: numbers are not representative; run with -c Release.");
@@ -23,8 +24,9 @@ var queries = await QueryScaling.RunAsync(cluster.Client, quick ? [10_000, 100_0
 
 AnsiConsole.MarkupLine("[bold]2. Cost of ingesting one conversion as history grows[/]");
 var ingest = await IngestScaling.RunAsync(cluster.Client, [0, 10_000, 100_000]);
+var bucketWrites = await BucketWrites.RunAsync(cluster.Client, [.. new[] { 10_000, 100_000, 1_000_000 }.Select(n => n / SyntheticJourneys.Hours)]);
 
-var markdown = ResultsReport.Render(machine, quick, wall.Elapsed, queries, ingest, models, notes);
+var markdown = ResultsReport.Render(machine, quick, wall.Elapsed, queries, ingest, bucketWrites, models, (loadAtStart, MachineInfo.LoadAverage()), notes);
 Console.WriteLine();
 Console.WriteLine(markdown);
 var output = Path.Combine(PathModels.RepositoryRoot(), "bench", "results.md");

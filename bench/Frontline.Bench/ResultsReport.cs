@@ -12,22 +12,25 @@ public static class ResultsReport
         TimeSpan wall,
         IReadOnlyList<QueryScalingRow> queries,
         IReadOnlyList<IngestScalingRow> ingest,
+        IReadOnlyList<BucketWriteRow> bucketWrites,
         PathModelsResult models,
+        (string? Start, string? End) load,
         IReadOnlyList<string> notes)
     {
         var text = new StringBuilder();
         text.AppendLine("# Frontline benchmark results").AppendLine();
         text.AppendLine(Invariant($"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " with `--quick`" : "")}, {wall.TotalMinutes:0.0} min in all. Machine: {machine.Cores} cores (`nproc`), {machine.Cpu}, {machine.Memory} RAM, {machine.Runtime} ({machine.Gc} GC), {machine.Os}."));
+        text.AppendLine(Invariant($"Load average (1/5/15 min) at start {load.Start ?? "n/a"}, at end {load.End ?? "n/a"}: other work on the machine shares its cores, so single runs are noisy; compare medians and ratios."));
         text.AppendLine("One in-process silo (`InProcessTestCluster`), `MemoryGrainStorage` for `frontline`, memory streams, in-memory reminders; Release build.").AppendLine();
 
         text.AppendLine(Invariant($"## 1. Query cost vs conversions in scope")).AppendLine();
-        text.AppendLine(Invariant($"One report over {SyntheticJourneys.Days} days x 24 h = {SyntheticJourneys.Hours} hour buckets, by CHANNEL (5 channels); median of {QueryScaling.Runs} runs after {QueryScaling.Warmup} warm-up. Journeys are loaded with `IAttributionScopeGrain.ApplyAsync` in batches of {RecordLoader.BatchSize:N0} in time order. Ratio = median / median at the smallest size.")).AppendLine();
-        text.AppendLine("| journeys in scope | conversions / nulls | load | load rate | LINEAR median (p90) | LINEAR ratio | MARKOV median (p90) | MARKOV ratio | path tallies merged by MARKOV | heap after |");
+        text.AppendLine(Invariant($"One report over {SyntheticJourneys.Days} days x 24 h = {SyntheticJourneys.Hours} hour buckets, by CHANNEL (5 channels); median of {QueryScaling.Runs} runs after {QueryScaling.Warmup} warm-up, sizes queried in interleaved rounds. Journeys are loaded with `IAttributionScopeGrain.ApplyAsync` in batches of {RecordLoader.BatchSize:N0} in time order. Ratio = median / median at the smallest size.")).AppendLine();
+        text.AppendLine("| journeys in scope | conversions / nulls | load | load rate | LINEAR median (p90) | LINEAR ratio | MARKOV median (p90) | MARKOV ratio | path tallies merged by MARKOV | heap growth |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var baseQuery = queries.FirstOrDefault();
         foreach (var row in queries)
         {
-            text.AppendLine(Invariant($"| {row.Size:N0} | {row.Conversions:N0} / {row.Nulls:N0} | {row.Load.TotalSeconds:0.0} s | {row.Size / row.Load.TotalSeconds:N0}/s | {Timing.Ms(row.Linear.Median)} ({Timing.Ms(row.Linear.P90)}) | {Timing.Ratio(row.Linear.Median / baseQuery!.Linear.Median)} | {Timing.Ms(row.Markov.Median)} ({Timing.Ms(row.Markov.P90)}) | {Timing.Ratio(row.Markov.Median / baseQuery.Markov.Median)} | {row.PathTallies:N0} | {row.HeapBytes / 1024.0 / 1024.0:N0} MiB |"));
+            text.AppendLine(Invariant($"| {row.Size:N0} | {row.Conversions:N0} / {row.Nulls:N0} | {row.Load.TotalSeconds:0.0} s | {row.Size / row.Load.TotalSeconds:N0}/s | {Timing.Ms(row.Linear.Median)} ({Timing.Ms(row.Linear.P90)}) | {Timing.Ratio(row.Linear.Median / baseQuery!.Linear.Median)} | {Timing.Ms(row.Markov.Median)} ({Timing.Ms(row.Markov.P90)}) | {Timing.Ratio(row.Markov.Median / baseQuery.Markov.Median)} | {row.PathTallies:N0} | {row.HeapGrowth / 1024.0 / 1024.0:N0} MiB |"));
         }
 
         text.AppendLine();
@@ -39,6 +42,17 @@ public static class ResultsReport
         foreach (var row in ingest)
         {
             text.AppendLine(Invariant($"| {row.Held:N0} | {(row.Preload == TimeSpan.Zero ? "-" : $"{row.Preload.TotalSeconds:0.0} s")} | {Timing.Ms(row.PerConversion)} | {Timing.Ms(row.MedianCall)} | {Timing.Ratio(row.PerConversion / baseIngest!.PerConversion)} | {Timing.Ms(row.PerConversionBatched)} | {Timing.Ratio(row.PerConversionBatched / baseIngest.PerConversionBatched)} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine(Invariant($"### 2b. One record written to one hour bucket")).AppendLine();
+        text.AppendLine(Invariant($"`IAttributionBucketGrain.ApplyAsync` with one new record (the call the scope grain makes per change, per hour) while the hour holds k records: k = journeys per hour at 10k, 100k and 1M over {SyntheticJourneys.Hours} hours. Median of {BucketWrites.Runs} after {BucketWrites.Warmup} warm-up; each write is undone untimed. Ratio = median / the smallest k's.")).AppendLine();
+        text.AppendLine("| records in the hour | one-record write median (p90) | ratio |");
+        text.AppendLine("|---:|---:|---:|");
+        var baseWrite = bucketWrites.FirstOrDefault();
+        foreach (var row in bucketWrites)
+        {
+            text.AppendLine(Invariant($"| {row.Size:N0} | {Timing.Ms(row.Write.Median)} ({Timing.Ms(row.Write.P90)}) | {Timing.Ratio(row.Write.Median / baseWrite!.Write.Median)} |"));
         }
 
         text.AppendLine();

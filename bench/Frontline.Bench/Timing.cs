@@ -5,32 +5,48 @@ namespace Frontline.Bench;
 /// <summary>Stopwatch helpers: warm-up runs are thrown away, the rest summarised by their median.</summary>
 public static class Timing
 {
-    /// <summary>Runs <paramref name="action"/> <paramref name="warmup"/> times unmeasured, then <paramref name="runs"/> times measured.</summary>
-    public static async Task<Sample> MeasureAsync(int warmup, int runs, Func<Task> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> <paramref name="warmup"/> times unmeasured, then <paramref name="runs"/> times
+    /// measured; <paramref name="after"/> runs untimed after each one (e.g. to undo it).
+    /// </summary>
+    public static async Task<Sample> MeasureAsync(int warmup, int runs, Func<Task> action, Func<Task>? after = null, bool collect = false)
     {
         for (var i = 0; i < warmup; i++)
         {
             await action();
+            await (after?.Invoke() ?? Task.CompletedTask);
         }
 
         var times = new List<TimeSpan>(runs);
         for (var i = 0; i < runs; i++)
         {
+            if (collect)
+            {
+                // Start each run without the garbage of the previous ones, so a run does not pay for another's GC.
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
             var watch = Stopwatch.StartNew();
             await action();
             times.Add(watch.Elapsed);
+            await (after?.Invoke() ?? Task.CompletedTask);
         }
 
         return new Sample(times);
     }
 
-    /// <summary>Synchronous variant for pure code.</summary>
+    /// <summary>Synchronous variant for pure code; a full GC precedes each measured run.</summary>
     public static Sample Measure(int warmup, int runs, Action action) =>
-        MeasureAsync(warmup, runs, () =>
-        {
-            action();
-            return Task.CompletedTask;
-        }).GetAwaiter().GetResult();
+        MeasureAsync(
+            warmup,
+            runs,
+            () =>
+            {
+                action();
+                return Task.CompletedTask;
+            },
+            collect: true).GetAwaiter().GetResult();
 
     /// <summary>Wall time of one call.</summary>
     public static async Task<TimeSpan> TimeAsync(Func<Task> action)
