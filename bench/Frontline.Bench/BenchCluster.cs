@@ -24,6 +24,10 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public IClusterClient Client => _cluster.Client;
 
+    /// <summary>The grain storage serializer the silo resolves by default (the one memory storage uses).</summary>
+    public string StorageSerializer =>
+        _cluster.GetSiloServiceProvider(_cluster.Silos[0].SiloAddress).GetService<Orleans.Storage.IGrainStorageSerializer>()?.GetType().FullName ?? "none registered";
+
     public static async Task<BenchCluster> StartAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);

@@ -17,7 +17,7 @@ public static class IngestScaling
 {
     public const int Conversions = 1_000;
 
-    public const int WarmupConversions = 100;
+    public const int WarmupConversions = 200;
 
     /// <summary>Customers per call in the batched mode, as an integrator would send them.</summary>
     public const int BatchCustomers = 100;

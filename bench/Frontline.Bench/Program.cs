@@ -17,14 +17,24 @@ AnsiConsole.MarkupLineInterpolated($"[bold]Frontline bench[/] {(quick ? "(quick)
 AnsiConsole.MarkupLine("[bold]3. MARKOV and SHAPLEY on the 10k-path file[/]");
 var models = PathModels.Run();
 
-await using var cluster = await BenchCluster.StartAsync();
-
+// Each part gets a fresh silo, so part 2 does not run beside part 1's gigabytes of journeys.
 AnsiConsole.MarkupLine("[bold]1. Query cost vs conversions in scope[/]");
-var queries = await QueryScaling.RunAsync(cluster.Client, quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
+IReadOnlyList<QueryScalingRow> queries;
+await using (var cluster = await BenchCluster.StartAsync())
+{
+    notes.Add($"Grain storage serializer (what `MemoryGrainStorage` runs on every `WriteStateAsync`): `{cluster.StorageSerializer}`.");
+    queries = await QueryScaling.RunAsync(cluster.Client, quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
+}
 
+GC.Collect();
 AnsiConsole.MarkupLine("[bold]2. Cost of ingesting one conversion as history grows[/]");
-var ingest = await IngestScaling.RunAsync(cluster.Client, [0, 10_000, 100_000]);
-var bucketWrites = await BucketWrites.RunAsync(cluster.Client, [.. new[] { 10_000, 100_000, 1_000_000 }.Select(n => n / SyntheticJourneys.Hours)]);
+IReadOnlyList<IngestScalingRow> ingest;
+IReadOnlyList<BucketWriteRow> bucketWrites;
+await using (var cluster = await BenchCluster.StartAsync())
+{
+    ingest = await IngestScaling.RunAsync(cluster.Client, [0, 10_000, 100_000]);
+    bucketWrites = await BucketWrites.RunAsync(cluster.Client, [.. new[] { 10_000, 100_000, 1_000_000 }.Select(n => n / SyntheticJourneys.Hours)]);
+}
 
 var markdown = ResultsReport.Render(machine, quick, wall.Elapsed, queries, ingest, bucketWrites, models, (loadAtStart, MachineInfo.LoadAverage()), notes);
 Console.WriteLine();

@@ -15,7 +15,7 @@ public static class QueryScaling
 {
     public const int Warmup = 5;
 
-    public const int Runs = 20;
+    public const int Runs = 30;
 
     public static readonly AttributionModel[] Models = [AttributionModel.Linear, AttributionModel.Markov];
 
