@@ -31,6 +31,9 @@ public sealed class BenchCluster : IAsyncDisposable
     public static async Task<BenchCluster> StartAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
+
+        // The test host's file logs would land in the caller's directory (the repository root under dotnet run).
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(StorageNames.Frontline);
