@@ -23,4 +23,10 @@ public sealed record AttributionSlice
     [Id(7)] public ImmutableArray<HeatCell> Heat { get; init; } = [];
     [Id(8)] public ImmutableArray<PathTally> Paths { get; init; } = [];
     [Id(9)] public ImmutableArray<ContentCombination> Combinations { get; init; } = [];
+
+    /// <summary>MARKOV: transition counts of the hour's journeys (at most keys squared entries).</summary>
+    [Id(10)] public ImmutableArray<TransitionTally> Transitions { get; init; } = [];
+
+    /// <summary>SHAPLEY: worth per distinct set of keys of the hour's converting journeys.</summary>
+    [Id(11)] public ImmutableArray<CoalitionTally> Coalitions { get; init; } = [];
 }

@@ -9,4 +9,6 @@ public enum SliceParts
     Heat = 2,
     Paths = 4,
     Combinations = 8,
+    Transitions = 16,
+    Coalitions = 32,
 }

@@ -14,7 +14,12 @@ public static class AttributionReportBuilder
     public const int ReviewSize = 3;
 
     /// <summary>The slice parts a report with <paramref name="model"/> needs.</summary>
-    public static SliceParts PartsFor(AttributionModel model) => CreditRules.IsPerJourney(model) ? SliceParts.Credits : SliceParts.Paths;
+    public static SliceParts PartsFor(AttributionModel model) => model switch
+    {
+        AttributionModel.Markov => SliceParts.Transitions,
+        AttributionModel.Shapley => SliceParts.Coalitions,
+        _ => SliceParts.Credits,
+    };
 
     /// <summary>Report straight from records (tests, small sets): the records in the period are summarised first.</summary>
     public static AttributionReport Build(string scope, AttributionQuery query, IEnumerable<ConversionRecord> records, HeuristicSettings? settings = null)
@@ -35,13 +40,16 @@ public static class AttributionReportBuilder
         switch (query.Model)
         {
             case AttributionModel.Markov:
-                var markov = MarkovModel.Compute(MergePaths(slices));
+                MarkovResult markov;
+                var transitions = MergeTransitions(slices);
+                var converted = transitions.Where(t => t.Key.To == MarkovModel.ConversionState).Sum(t => t.Value);
+                markov = MarkovModel.Compute(transitions, converted, (double)slices.Sum(s => s.Value - s.UnattributedValue));
                 probability = markov.ConversionProbability;
                 effects = [.. markov.RemovalEffects.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => new RemovalEffect { Key = e.Key, Effect = e.Value })];
                 credits = markov.Credits;
                 break;
             case AttributionModel.Shapley:
-                credits = ShapleyModel.Compute(MergePaths(slices));
+                credits = ShapleyModel.Compute(slices.SelectMany(s => s.Coalitions).Select(c => new CoalitionWorth(c.Players, c.Conversions, c.Value)));
                 break;
             default:
                 credits = MergeCredits(slices);
@@ -174,17 +182,39 @@ public static class AttributionReportBuilder
             // Like the journey summaries, list only keys with credit (FIRST_TOUCH gives later touches exactly 0).
             Credits = [.. credits.Where(kv => kv.Value != default).Select(kv => new KeyTally { Key = kv.Key, Conversions = kv.Value.Conversions, Value = kv.Value.Value })],
             Paths = [.. paths],
+            Transitions = [.. TransitionsOf(paths)],
+            Coalitions = [.. paths.Where(p => p.Conversions != 0 || p.Value != 0)
+                .GroupBy(p => string.Join(" + ", ShapleyModel.SetOf(p.Path)), StringComparer.Ordinal)
+                .Select(g => new CoalitionTally { Players = ShapleyModel.SetOf(g.First().Path), Conversions = g.Sum(p => p.Conversions), Value = g.Sum(p => p.Value) })],
         };
+    }
+
+    private static IEnumerable<TransitionTally> TransitionsOf(IEnumerable<PathTally> paths)
+    {
+        var counts = new Dictionary<(string From, string To), double>();
+        foreach (var path in paths)
+        {
+            MarkovModel.CountPath(counts, path.Path, path.Conversions, path.Nulls, sign: 1);
+        }
+
+        return counts.Select(kv => new TransitionTally { From = kv.Key.From, To = kv.Key.To, Count = kv.Value });
     }
 
     /// <summary>Whether a conversion time falls in the half-open period of the query.</summary>
     public static bool InPeriod(DateTimeOffset at, AttributionQuery query) =>
         (query.From is not { } from || at >= from) && (query.To is not { } to || at < to);
 
-    public static IEnumerable<PathCount> MergePaths(IEnumerable<AttributionSlice> slices) =>
-        slices.SelectMany(s => s.Paths)
-            .GroupBy(p => string.Join(" > ", p.Path), StringComparer.Ordinal)
-            .Select(g => new PathCount(g.First().Path, g.Sum(p => p.Conversions), g.Sum(p => p.Value), g.Sum(p => p.Nulls)));
+    /// <summary>MARKOV's transition counts summed over slices.</summary>
+    public static IReadOnlyDictionary<(string From, string To), double> MergeTransitions(IEnumerable<AttributionSlice> slices)
+    {
+        var counts = new Dictionary<(string From, string To), double>();
+        foreach (var t in slices.SelectMany(s => s.Transitions))
+        {
+            counts[(t.From, t.To)] = counts.GetValueOrDefault((t.From, t.To)) + t.Count;
+        }
+
+        return counts;
+    }
 
     public static IReadOnlyDictionary<string, KeyCredit> MergeCredits(IEnumerable<AttributionSlice> slices)
     {

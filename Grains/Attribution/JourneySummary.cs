@@ -7,7 +7,8 @@ namespace Frontline.Grains.Attribution;
 /// <summary>
 /// Running totals over a set of journey records, kept up to date by adding and subtracting single records, so a
 /// change costs the size of its own journey. Holds per-journey credit for every per-journey model and dimension,
-/// the paths (for MARKOV and SHAPLEY), and content combinations. Heat cells are derived on demand.
+/// MARKOV's transition counts and SHAPLEY's coalition worths, paths and content combinations. Heat cells are
+/// derived on demand.
 /// </summary>
 public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<string> contentActions)
 {
@@ -20,6 +21,8 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
     private readonly Dictionary<(AttributionModel, AttributionDimension), Dictionary<string, KeyCredit>> _credits = [];
     private readonly Dictionary<(AttributionDimension, string), (ImmutableArray<string> Path, double Conversions, double Value, double Nulls)> _paths = [];
     private readonly Dictionary<string, (ImmutableArray<string> Actions, int Support, decimal Value)> _combinations = new(StringComparer.Ordinal);
+    private readonly Dictionary<AttributionDimension, Dictionary<(string From, string To), double>> _transitions = [];
+    private readonly Dictionary<(AttributionDimension, string), (ImmutableArray<string> Players, double Conversions, double Value)> _coalitions = [];
 
     public int Conversions { get; private set; }
     public decimal Value { get; private set; }
@@ -60,6 +63,27 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
                 else
                 {
                     _paths[pathKey] = updated;
+                }
+
+                if (!_transitions.TryGetValue(dimension, out var transitions))
+                {
+                    _transitions[dimension] = transitions = [];
+                }
+
+                MarkovModel.CountPath(transitions, path, record.Converted ? 1 : 0, record.Converted ? 0 : 1, sign);
+                if (record.Converted)
+                {
+                    var players = ShapleyModel.SetOf(path);
+                    var coalitionKey = (dimension, string.Join(" + ", players));
+                    var (_, cc, cv) = _coalitions.GetValueOrDefault(coalitionKey);
+                    if (cc + sign == 0)
+                    {
+                        _coalitions.Remove(coalitionKey);
+                    }
+                    else
+                    {
+                        _coalitions[coalitionKey] = (players, cc + sign, cv + (sign * (double)record.Value));
+                    }
                 }
             }
         }
@@ -134,6 +158,12 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
                 : [],
             Combinations = request.Parts.HasFlag(SliceParts.Combinations)
                 ? [.. _combinations.Values.Select(c => new ContentCombination { Actions = c.Actions, Support = c.Support, TotalValue = c.Value, AverageValue = c.Value / c.Support })]
+                : [],
+            Transitions = request.Parts.HasFlag(SliceParts.Transitions) && _transitions.TryGetValue(query.By, out var transitions)
+                ? [.. transitions.Select(kv => new TransitionTally { From = kv.Key.From, To = kv.Key.To, Count = kv.Value })]
+                : [],
+            Coalitions = request.Parts.HasFlag(SliceParts.Coalitions)
+                ? [.. _coalitions.Where(kv => kv.Key.Item1 == query.By).Select(kv => new CoalitionTally { Players = kv.Value.Players, Conversions = kv.Value.Conversions, Value = kv.Value.Value })]
                 : [],
             Heat = request.Parts.HasFlag(SliceParts.Heat) && recordsForHeat is not null && CreditRules.IsPerJourney(query.Model)
                 ? HeatOf(recordsForHeat, query, settings)

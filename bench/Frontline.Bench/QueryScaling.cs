@@ -85,15 +85,15 @@ public static class QueryScaling
     }
 
     /// <summary>
-    /// How many path tallies one MARKOV report pulls from the buckets (the sum over hours of each hour's distinct
-    /// paths): the part of the query that is not fixed by hours and keys.
+    /// How many transition tallies one MARKOV report pulls from the buckets (the sum over hours of each hour's
+    /// distinct transitions, at most keys squared per hour): what it merges besides the fixed per-hour cost.
     /// </summary>
     private static async Task<long> PathTalliesAsync(IGrainFactory grains, string scope)
     {
-        var request = new SliceRequest { Query = RecordLoader.Query(AttributionModel.Markov), Parts = SliceParts.Paths };
+        var request = new SliceRequest { Query = RecordLoader.Query(AttributionModel.Markov), Parts = SliceParts.Transitions };
         var first = AttributionBuckets.HourOf(SyntheticJourneys.PeriodStart);
         var slices = await Task.WhenAll(Enumerable.Range(0, SyntheticJourneys.Hours).Select(h => grains.GetAttributionBucketGrain(scope, first + h).GetSliceAsync(request)));
-        return slices.Sum(s => (long)s.Paths.Length);
+        return slices.Sum(s => (long)s.Transitions.Length);
     }
 
     public static string Label(int size) => size >= 1_000_000 ? $"{size / 1_000_000}M" : $"{size / 1_000}k";

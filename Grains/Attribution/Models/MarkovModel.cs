@@ -11,41 +11,94 @@ namespace Frontline.Grains.Attribution.Models;
 /// </summary>
 public static class MarkovModel
 {
+    /// <summary>Names of the chain's special states in transition counts (no key may be spelled like them).</summary>
+    public const string StartState = "(start)", ConversionState = "(conversion)", NullState = "(null)";
+
+    /// <summary>Counts the transitions of a path from scratch and solves the chain.</summary>
     public static MarkovResult Compute(IEnumerable<PathCount> paths)
     {
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
-        var transitions = new Dictionary<(int From, int To), double>();
-        var toConversion = new Dictionary<int, double>();
-        double totalConversions = 0, totalValue = 0;
-        const int Start = -1;
-
+        var counts = new Dictionary<(string From, string To), double>();
+        double conversions = 0, value = 0;
         foreach (var path in paths)
         {
-            var collapsed = Collapse(path.Path);
-            if (collapsed.Count == 0)
+            if (CountPath(counts, path.Path, path.Conversions, path.Nulls, sign: 1))
+            {
+                conversions += path.Conversions;
+                value += path.Value;
+            }
+        }
+
+        return Compute(counts, conversions, value);
+    }
+
+    /// <summary>
+    /// Adds (sign +1) or removes (-1) a path's transitions, repeats collapsed: start to its first key, key to key,
+    /// last key to conversion for converting journeys and to null for the others. These counts are all the chain
+    /// needs, so scopes keep them as journeys come and go and never rescan journeys. Returns false for an empty path.
+    /// </summary>
+    public static bool CountPath(IDictionary<(string From, string To), double> counts, IReadOnlyList<string> path, double conversions, double nulls, int sign)
+    {
+        var collapsed = Collapse(path);
+        if (collapsed.Count == 0)
+        {
+            return false;
+        }
+
+        var journeys = sign * (conversions + nulls);
+        var previous = StartState;
+        foreach (var key in collapsed)
+        {
+            Add(counts, (previous, key), journeys);
+            previous = key;
+        }
+
+        Add(counts, (previous, ConversionState), sign * conversions);
+        Add(counts, (previous, NullState), sign * nulls);
+        return true;
+    }
+
+    /// <summary>
+    /// Solves the chain given by transition counts; credit is the normalised removal effects times
+    /// <paramref name="totalConversions"/> and <paramref name="totalValue"/> (those of journeys with touches).
+    /// </summary>
+    public static MarkovResult Compute(IReadOnlyDictionary<(string From, string To), double> counts, double totalConversions, double totalValue)
+    {
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Index(string key)
+        {
+            if (!keys.TryGetValue(key, out var index))
+            {
+                keys[key] = index = keys.Count;
+            }
+
+            return index;
+        }
+
+        const int Start = -1;
+        var transitions = new Dictionary<(int From, int To), double>();
+        var toConversion = new Dictionary<int, double>();
+        foreach (var ((from, to), count) in counts.OrderBy(c => c.Key.From, StringComparer.Ordinal).ThenBy(c => c.Key.To, StringComparer.Ordinal))
+        {
+            if (Math.Abs(count) < 1e-9)
             {
                 continue;
             }
 
-            var journeys = path.Conversions + path.Nulls;
-            totalConversions += path.Conversions;
-            totalValue += path.Value;
-            var previous = Start;
-            foreach (var key in collapsed)
+            var source = from == StartState ? Start : Index(from);
+            switch (to)
             {
-                if (!keys.TryGetValue(key, out var state))
-                {
-                    keys[key] = state = keys.Count;
-                }
-
-                transitions[(previous, state)] = transitions.GetValueOrDefault((previous, state)) + journeys;
-                previous = state;
+                case ConversionState:
+                    toConversion[source] = toConversion.GetValueOrDefault(source) + count;
+                    break;
+                case NullState:
+                    // Nulls only add to the row total: absorption in null contributes nothing to P(conversion).
+                    transitions[(source, int.MaxValue)] = transitions.GetValueOrDefault((source, int.MaxValue)) + count;
+                    break;
+                default:
+                    var target = Index(to);
+                    transitions[(source, target)] = transitions.GetValueOrDefault((source, target)) + count;
+                    break;
             }
-
-            toConversion[previous] = toConversion.GetValueOrDefault(previous) + path.Conversions;
-
-            // Nulls only add to the row total: absorption in null contributes nothing to P(conversion).
-            transitions[(previous, int.MaxValue)] = transitions.GetValueOrDefault((previous, int.MaxValue)) + path.Nulls;
         }
 
         var chain = new Chain(keys.Count, transitions, toConversion);
@@ -62,9 +115,27 @@ public static class MarkovModel
         return new MarkovResult(probability, effects, credits);
     }
 
-    private static List<string> Collapse(ImmutableArray<string> path)
+    private static void Add(IDictionary<(string From, string To), double> counts, (string From, string To) transition, double amount)
     {
-        var collapsed = new List<string>(path.Length);
+        if (amount == 0)
+        {
+            return;
+        }
+
+        var total = counts.TryGetValue(transition, out var current) ? current + amount : amount;
+        if (Math.Abs(total) < 1e-9)
+        {
+            counts.Remove(transition);
+        }
+        else
+        {
+            counts[transition] = total;
+        }
+    }
+
+    private static List<string> Collapse(IReadOnlyList<string> path)
+    {
+        var collapsed = new List<string>(path.Count);
         foreach (var key in path)
         {
             if (collapsed.Count == 0 || collapsed[^1] != key)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Frontline.Grains.Attribution.Models;
 
 /// <summary>
@@ -9,23 +11,33 @@ namespace Frontline.Grains.Attribution.Models;
 /// </summary>
 public static class ShapleyModel
 {
-    public static IReadOnlyDictionary<string, KeyCredit> Compute(IEnumerable<PathCount> paths)
+    /// <summary>From paths: each path counts for its set of distinct keys.</summary>
+    public static IReadOnlyDictionary<string, KeyCredit> Compute(IEnumerable<PathCount> paths) =>
+        Compute(paths.Select(p => new CoalitionWorth(SetOf(p.Path), p.Conversions, p.Value)));
+
+    /// <summary>
+    /// From coalition worths: conversions and value per distinct set of keys a converting journey touched. Scopes
+    /// keep these as journeys come and go (at most one entry per set), so no journey is rescanned.
+    /// </summary>
+    public static IReadOnlyDictionary<string, KeyCredit> Compute(IEnumerable<CoalitionWorth> worths)
     {
         var credits = new Dictionary<string, KeyCredit>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        foreach (var worth in worths)
         {
-            if (path.Conversions == 0 && path.Value == 0)
+            if ((worth.Conversions == 0 && worth.Value == 0) || worth.Players.IsDefaultOrEmpty)
             {
                 continue;
             }
 
-            var players = path.Path.Distinct(StringComparer.Ordinal).ToList();
-            foreach (var player in players)
+            foreach (var player in worth.Players)
             {
-                credits[player] = credits.GetValueOrDefault(player).Add(path.Conversions / players.Count, path.Value / players.Count);
+                credits[player] = credits.GetValueOrDefault(player).Add(worth.Conversions / worth.Players.Length, worth.Value / worth.Players.Length);
             }
         }
 
         return credits;
     }
+
+    /// <summary>The distinct keys of a path, sorted: the coalition it counts for.</summary>
+    public static ImmutableArray<string> SetOf(IEnumerable<string> path) => [.. path.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }
