@@ -1,10 +1,11 @@
 using Frontline.GraphQL.Transport;
 using Frontline.Silo.Hosting;
 using Frontline.Silo.Import;
+using Frontline.Silo.Storage.Postgres;
 
 namespace Frontline.Silo;
 
-/// <summary>Runs Frontline's embedded server (one silo, durable file storage, GraphQL at /graphql), or the import command.</summary>
+/// <summary>Runs a Frontline silo with GraphQL at /graphql (embedded or cluster profile), or the import or migrate command.</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -12,6 +13,11 @@ public static class Program
         if (args is ["import", ..])
         {
             return await ImportCommand.RunAsync(args[1..]);
+        }
+
+        if (args is ["migrate", ..])
+        {
+            return await MigrateCommand.RunAsync(args[1..]);
         }
 
         // Settings ship beside the binary; relative data paths still resolve against the caller's directory.

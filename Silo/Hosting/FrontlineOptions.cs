@@ -6,13 +6,16 @@ public sealed class FrontlineOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Frontline";
 
+    /// <summary>Hosting profile: <see cref="FrontlineProfiles.Embedded"/> (default) or <see cref="FrontlineProfiles.Cluster"/>.</summary>
+    public string Profile { get; set; } = FrontlineProfiles.Embedded;
+
     /// <summary>Directory of the embedded store (grain state and reminders); relative paths resolve against the current directory.</summary>
     public string DataDirectory { get; set; } = ".frontline";
 
-    /// <summary>Silo-to-silo port of the localhost cluster.</summary>
+    /// <summary>Silo-to-silo port of the embedded silo; <c>Orleans:SiloPort</c> wins when both are set.</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Client gateway port of the localhost cluster.</summary>
+    /// <summary>Client gateway port of the embedded silo; <c>Orleans:GatewayPort</c> wins when both are set.</summary>
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Absolute directory of grain state files.</summary>

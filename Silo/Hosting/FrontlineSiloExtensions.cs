@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Frontline.Silo.Hosting;
 
-/// <summary>The Orleans hosting profile of Frontline's embedded mode: one localhost silo with file-backed storage.</summary>
+/// <summary>The Orleans hosting of Frontline: the embedded profile (one localhost silo, file storage) or the cluster profile.</summary>
 public static class FrontlineSiloExtensions
 {
     /// <summary>Storage provider used by grains that name none.</summary>
@@ -18,40 +18,73 @@ public static class FrontlineSiloExtensions
     /// <summary>Memory stream provider of the embedded mode.</summary>
     public const string StreamProviderName = StreamNames.Provider;
 
+    /// <summary>Name of the PostgreSQL connection string (<c>ConnectionStrings:Frontline</c>) of the cluster profile.</summary>
+    public const string ConnectionStringName = "Frontline";
+
     /// <summary>
-    /// Binds and validates <see cref="FrontlineOptions"/> and starts a localhost silo with the file grain
-    /// storage (as "Default" and "PubSubStore"), the file reminder table and memory streams.
-    /// <paramref name="configureSilo"/> lets other features (grains, GraphQL) add their own silo setup.
+    /// Binds and validates <see cref="FrontlineOptions"/> and <see cref="OrleansHostOptions"/> and starts a silo in
+    /// the profile <c>Frontline:Profile</c> names. <paramref name="configureSilo"/> lets other features (grains,
+    /// GraphQL) add their own silo setup.
     /// </summary>
     public static TBuilder AddFrontlineSilo<TBuilder>(this TBuilder builder, Action<ISiloBuilder>? configureSilo = null)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        var section = builder.Configuration.GetSection(FrontlineOptions.SectionName);
+        var frontlineSection = builder.Configuration.GetSection(FrontlineOptions.SectionName);
+        var orleansSection = builder.Configuration.GetSection(OrleansHostOptions.SectionName);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+
         builder.Services.AddOptions<FrontlineOptions>()
-            .Bind(section)
+            .Bind(frontlineSection)
+            .Validate(o => FrontlineProfiles.IsKnown(o.Profile), $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Profile)} must be '{FrontlineProfiles.Embedded}' or '{FrontlineProfiles.Cluster}'.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.DataDirectory)} must not be empty.")
-            .Validate(o => IsPort(o.SiloPort) && IsPort(o.GatewayPort) && o.SiloPort != o.GatewayPort, $"{FrontlineOptions.SectionName}: silo and gateway ports must be distinct values in 1-65535.")
+            .Validate(
+                o => !FrontlineProfiles.IsCluster(o.Profile) || !string.IsNullOrWhiteSpace(connectionString),
+                $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Profile)} is '{FrontlineProfiles.Cluster}' but ConnectionStrings:{ConnectionStringName} is not set: pass --ConnectionStrings:{ConnectionStringName} \"Host=127.0.0.1;Port=55432;Database=frontline;Username=postgres\" (scripts/postgres url prints it).")
+            .ValidateOnStart();
+        builder.Services.AddOptions<OrleansHostOptions>()
+            .Configure<IOptions<FrontlineOptions>>((o, frontline) => (o.SiloPort, o.GatewayPort) = (frontline.Value.SiloPort, frontline.Value.GatewayPort))
+            .Bind(orleansSection)
+            .Validate(o => IsPort(o.SiloPort) && IsPort(o.GatewayPort) && o.SiloPort != o.GatewayPort, $"{OrleansHostOptions.SectionName}: {nameof(OrleansHostOptions.SiloPort)} and {nameof(OrleansHostOptions.GatewayPort)} must be distinct values in 1-65535.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ClusterId), $"{OrleansHostOptions.SectionName}:{nameof(OrleansHostOptions.ClusterId)} must not be empty.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceId), $"{OrleansHostOptions.SectionName}:{nameof(OrleansHostOptions.ServiceId)} must not be empty.")
             .ValidateOnStart();
 
-        // Clustering needs the ports while the silo is being configured, before options are resolved.
-        var ports = section.Get<FrontlineOptions>() ?? new FrontlineOptions();
+        // The profile and the ports shape the silo while it is being configured, before options are resolved; the
+        // same values are validated on start, which reports a bad one with the message above.
+        var frontline = frontlineSection.Get<FrontlineOptions>() ?? new FrontlineOptions();
+        var orleans = new OrleansHostOptions { SiloPort = frontline.SiloPort, GatewayPort = frontline.GatewayPort };
+        orleansSection.Bind(orleans);
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort);
-            silo.AddFileGrainStorage(DefaultStorageName, FromDataDirectory(o => o.StateDirectory));
-            silo.AddFileGrainStorage(StorageNames.Frontline, FromDataDirectory(o => o.StateDirectory));
+            if (FrontlineProfiles.IsCluster(frontline.Profile) && !string.IsNullOrWhiteSpace(connectionString))
+            {
+                silo.UseFrontlineClusterProfile(connectionString, orleans);
+            }
+            else
+            {
+                silo.UseEmbeddedProfile(orleans);
+            }
 
-            // Stream subscriptions belong to live GraphQL connections, which do not survive a restart either.
-            silo.AddMemoryGrainStorage(PubSubStorageName);
-            silo.UseFileReminderService(FromDataDirectory(o => o.RemindersDirectory));
-            silo.AddMemoryStreams(StreamProviderName);
             silo.Services.AddFrontlineGrains(builder.Configuration);
             configureSilo?.Invoke(silo);
         });
         return builder;
+    }
+
+    private static ISiloBuilder UseEmbeddedProfile(this ISiloBuilder silo, OrleansHostOptions orleans)
+    {
+        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort);
+        silo.AddFileGrainStorage(DefaultStorageName, FromDataDirectory(o => o.StateDirectory));
+        silo.AddFileGrainStorage(StorageNames.Frontline, FromDataDirectory(o => o.StateDirectory));
+
+        // Stream subscriptions belong to live GraphQL connections, which do not survive a restart either.
+        silo.AddMemoryGrainStorage(PubSubStorageName);
+        silo.UseFileReminderService(FromDataDirectory(o => o.RemindersDirectory));
+        silo.AddMemoryStreams(StreamProviderName);
+        return silo;
     }
 
     private static bool IsPort(int port) => port is > 0 and <= 65535;

@@ -54,8 +54,16 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server over <paramref name="dataDirectory"/> and waits until <c>GET /health</c> answers 200.</summary>
-    public static async Task<EmbeddedServerProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    public static Task<EmbeddedServerProcess> StartAsync(string dataDirectory, CancellationToken cancellationToken = default)
+        => StartAsync(dataDirectory, [], cancellationToken);
+
+    /// <summary>
+    /// Starts the server over <paramref name="dataDirectory"/> with <paramref name="extraArguments"/> after the
+    /// address and ports (e.g. <c>--Frontline:Profile cluster</c>), and waits until <c>GET /health</c> answers 200.
+    /// </summary>
+    public static async Task<EmbeddedServerProcess> StartAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(extraArguments);
         var siloAssembly = LocateSiloAssembly();
         var (httpPort, siloPort, gatewayPort) = FreePorts();
         var baseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
@@ -74,10 +82,14 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
         startInfo.ArgumentList.Add(dataDirectory);
 
         // Distinct cluster ports let several servers (and a developer's own `dotnet run`) coexist.
-        startInfo.ArgumentList.Add("--Frontline:SiloPort");
+        startInfo.ArgumentList.Add("--Orleans:SiloPort");
         startInfo.ArgumentList.Add(siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        startInfo.ArgumentList.Add("--Frontline:GatewayPort");
+        startInfo.ArgumentList.Add("--Orleans:GatewayPort");
         startInfo.ArgumentList.Add(gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var argument in extraArguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var server = new EmbeddedServerProcess(process, baseAddress, dataDirectory);
@@ -216,7 +228,7 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     /// walking up from the test assembly to the repository root, in the same configuration as the tests;
     /// falls back to the copy the project reference puts next to the test assembly.
     /// </summary>
-    private static string LocateSiloAssembly()
+    internal static string LocateSiloAssembly()
     {
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var targetFramework = testDirectory.Name;
@@ -245,7 +257,7 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     private static bool IsRunnable(string assembly)
         => File.Exists(assembly) && File.Exists(Path.ChangeExtension(assembly, ".runtimeconfig.json"));
 
-    private static string DotnetHost()
+    internal static string DotnetHost()
     {
         // The SDK sets DOTNET_HOST_PATH for tools and tests it runs; the test host itself usually is dotnet.
         var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Frontline.Silo.Storage.Postgres;
+using Frontline.Tests.Infrastructure;
+using Npgsql;
+
+namespace Frontline.Tests.Cluster;
+
+/// <summary>The versioned PostgreSQL schema: <c>migrate</c> from the command line and concurrent migrations at silo start.</summary>
+public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    [Fact]
+    public async Task MigrateCommand_RunTwice_ExitsZeroAndVersionTableSaysOne()
+    {
+        var first = await RunSiloAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
+        var second = await RunSiloAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
+
+        Assert.Equal((0, "schema version 1"), (first.ExitCode, first.Output.Trim()));
+        Assert.Equal((0, "schema version 1"), (second.ExitCode, second.Output.Trim()));
+        Assert.Equal([(1, "orleans")], await VersionRowsAsync(database.ConnectionString));
+        Assert.Equal(1, PostgresSchema.LatestVersion);
+    }
+
+    [Fact]
+    public async Task MigrateCommand_NoConnectionString_ExitsOneNamingTheKey()
+    {
+        var result = await RunSiloAsync("migrate");
+
+        Assert.Equal(MigrateCommand.ExitUsage, result.ExitCode);
+        Assert.Contains("ConnectionStrings:Frontline", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MigrateAsync_EightConcurrentCallers_ApplyEachScriptOnce()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        try
+        {
+            var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => PostgresSchema.MigrateAsync(connectionString))));
+
+            Assert.All(versions, v => Assert.Equal(1, v));
+            Assert.Equal([(1, "orleans")], await VersionRowsAsync(connectionString));
+            Assert.Equal(1, await PostgresSchema.GetVersionAsync(connectionString));
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    [Fact]
+    public async Task Schema_AfterMigration_HasEveryQueryKeyTheProvidersRead()
+    {
+        await PostgresSchema.MigrateAsync(database.ConnectionString);
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey", connection);
+        var keys = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                keys.Add(reader.GetString(0));
+            }
+        }
+
+        // The keys Orleans 10.4.2's clustering, persistence and reminder providers look up (DeleteStorageKey and
+        // CleanupDefunctSiloEntryKey are optional ones we provide too).
+        string[] expected =
+        [
+            "CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey",
+            "DeleteReminderRowKey", "DeleteReminderRowsKey", "DeleteStorageKey", "GatewaysQueryKey", "InsertMembershipKey",
+            "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "ReadFromStorageKey", "ReadRangeRows1Key",
+            "ReadRangeRows2Key", "ReadReminderRowKey", "ReadReminderRowsKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey",
+            "UpsertReminderRowKey", "WriteToStorageKey",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<List<(int Version, string Name)>> VersionRowsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT version, name FROM {PostgresSchema.VersionTable} ORDER BY version", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(int, string)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunSiloAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(EmbeddedServerProcess.DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(EmbeddedServerProcess.LocateSiloAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A developer's environment must not lend the command a connection string.
+        start.Environment.Remove("ConnectionStrings__Frontline");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return (process.ExitCode, await output, await error);
+    }
+}

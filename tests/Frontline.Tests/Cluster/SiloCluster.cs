@@ -1,0 +1,59 @@
+using Frontline.Tests.Infrastructure;
+
+namespace Frontline.Tests.Cluster;
+
+/// <summary>
+/// Silo processes in the cluster profile on one database, each on its own loopback ports, started together (so
+/// they also race on the schema migration and the membership table).
+/// </summary>
+public sealed class SiloCluster : IAsyncDisposable
+{
+    // The cluster profile keeps nothing in files; the processes still get a private data directory.
+    private readonly TempDirectory _data;
+
+    private SiloCluster(IReadOnlyList<EmbeddedServerProcess> silos, TempDirectory data) => (Silos, _data) = (silos, data);
+
+    /// <summary>The silos in start order.</summary>
+    public IReadOnlyList<EmbeddedServerProcess> Silos { get; }
+
+    /// <summary>First silo.</summary>
+    public EmbeddedServerProcess A => Silos[0];
+
+    /// <summary>Second silo.</summary>
+    public EmbeddedServerProcess B => Silos[1];
+
+    /// <summary>Starts <paramref name="count"/> silos on <paramref name="connectionString"/>, each with <paramref name="extraArguments"/>.</summary>
+    public static async Task<SiloCluster> StartAsync(string connectionString, int count = 2, params string[] extraArguments)
+    {
+        string[] arguments = ["--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", connectionString, .. extraArguments];
+        var data = new TempDirectory();
+        var starts = Enumerable.Range(0, count).Select(_ => EmbeddedServerProcess.StartAsync(data.Path, arguments)).ToArray();
+        try
+        {
+            return new SiloCluster(await Task.WhenAll(starts), data);
+        }
+        catch
+        {
+            foreach (var start in starts.Where(s => s.IsCompletedSuccessfully))
+            {
+                await start.Result.DisposeAsync();
+            }
+
+            data.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stops every silo gracefully (SIGTERM), all at once, as an operator stopping the whole cluster.</summary>
+    public Task StopAsync() => Task.WhenAll(Silos.Select(s => s.StopAsync()));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        _data.Dispose();
+    }
+}
