@@ -25,7 +25,7 @@ public static class ResultsReport
 
         text.AppendLine(Invariant($"## 1. Query cost vs conversions in scope")).AppendLine();
         text.AppendLine(Invariant($"One report over {SyntheticJourneys.Days} days x 24 h = {SyntheticJourneys.Hours} hour buckets, by CHANNEL (5 channels); median of {QueryScaling.Runs} runs after {QueryScaling.Warmup} warm-up, sizes queried in interleaved rounds. Journeys are loaded with `IAttributionScopeGrain.ApplyAsync` in batches of {RecordLoader.BatchSize:N0} in time order. Ratio = median / median at the smallest size.")).AppendLine();
-        text.AppendLine("| journeys in scope | conversions / nulls | load | load rate | LINEAR median (p90) | LINEAR ratio | MARKOV median (p90) | MARKOV ratio | path tallies merged by MARKOV | heap growth |");
+        text.AppendLine("| journeys in scope | conversions / nulls | load | load rate | LINEAR median (p90) | LINEAR ratio | MARKOV median (p90) | MARKOV ratio | transition tallies merged by MARKOV | heap growth |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var baseQuery = queries.FirstOrDefault();
         foreach (var row in queries)
