@@ -71,13 +71,18 @@ public sealed class NodeSubscriptionClient : IAsyncDisposable
     /// <summary>Completes when the script reports the subscribe message sent (see subscribe.mjs for what "ready" means).</summary>
     public Task WaitReadyAsync(TimeSpan timeout) => _ready.Task.WaitAsync(timeout);
 
-    /// <summary>The next result the client received.</summary>
+    /// <summary>The next result the client received; <see cref="TimeoutException"/> when none came within <paramref name="timeout"/>.</summary>
     public async Task<NodeSubscriptionResult> NextResultAsync(TimeSpan timeout)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         try
         {
             return await _results.Reader.ReadAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // Callers wait for a result and may try again (warm-up loops): say what happened, not how.
+            throw new TimeoutException($"No result from the graphql-ws client within {timeout}. {StandardError}");
         }
         catch (ChannelClosedException exception)
         {
