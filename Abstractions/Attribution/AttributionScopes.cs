@@ -24,11 +24,16 @@ public static class AttributionScopes
     /// <summary>The scope of a segment.</summary>
     public static string Segment(Customers.Segment segment) => "segment/" + segment;
 
+    /// <summary>Whether live journeys feed <paramref name="scope"/> (org, segment, region, industry, unit), so no paths may be imported into it.</summary>
+    public static bool IsLive(string scope) =>
+        scope == Org || new[] { "segment/", "region/", "industry/", "unit/" }.Any(p => scope.StartsWith(p, StringComparison.Ordinal));
+
     /// <summary>Why <paramref name="scope"/> cannot name a scope, or null when it can. '@' separates bucket keys.</summary>
     public static string? Problem(string? scope) =>
         string.IsNullOrWhiteSpace(scope) ? "is required"
         : scope.Length > MaxLength ? $"is longer than {MaxLength} characters"
         : scope.Contains('@', StringComparison.Ordinal) ? "must not contain '@'"
+        : scope.Any(char.IsControl) ? "must not contain control characters"
         : scope.EndsWith('/') ? $"'{scope}' names no {scope.TrimEnd('/')}"
         : null;
 }

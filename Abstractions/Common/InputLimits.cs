@@ -16,7 +16,18 @@ public static class InputLimits
     public static string? IdProblem(string? id) =>
         string.IsNullOrWhiteSpace(id) ? "is required"
         : id.Length > MaxIdLength ? $"is longer than {MaxIdLength} characters"
+        : id.Any(char.IsControl) ? "must not contain control characters"
         : null;
+
+    /// <summary>Why <paramref name="name"/> cannot be a short label (channel, path element), or null when it can.</summary>
+    public static string? LabelProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "is required"
+        : name.Length > MaxLabelLength ? $"is longer than {MaxLabelLength} characters"
+        : name.Any(char.IsControl) ? "must not contain control characters"
+        : null;
+
+    /// <summary>Longest channel or other label accepted.</summary>
+    public const int MaxLabelLength = 200;
 
     /// <summary>Why <paramref name="amount"/> cannot be money, or null when it can (null itself is fine).</summary>
     public static string? MoneyProblem(decimal? amount) =>

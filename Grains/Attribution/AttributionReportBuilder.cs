@@ -58,6 +58,7 @@ public static class AttributionReportBuilder
 
         var creditedConversions = credits.Values.Sum(c => c.Conversions);
         var lines = credits
+            .Where(kv => Math.Abs(kv.Value.Conversions) > 1e-12 || Math.Abs(kv.Value.Value) > 1e-12)
             .Select(kv => new CreditLine
             {
                 Key = kv.Key,
@@ -154,7 +155,17 @@ public static class AttributionReportBuilder
     {
         if (query.By != AttributionDimension.Channel)
         {
-            return new AttributionSlice();
+            // Imported paths name channels only: by ACTION the same journeys count, none attributable.
+            var conversions = (int)Math.Round(paths.Sum(p => p.Conversions));
+            var value = (decimal)paths.Sum(p => p.Value);
+            return new AttributionSlice
+            {
+                Conversions = conversions,
+                Value = value,
+                Unattributed = conversions,
+                UnattributedValue = value,
+                Nulls = (int)Math.Round(paths.Sum(p => p.Nulls)),
+            };
         }
 
         var credits = new Dictionary<string, KeyCredit>(StringComparer.Ordinal);

@@ -41,8 +41,13 @@ public sealed class AttributionScopeGrain(
         await PublishAsync();
     }
 
-    public async Task<AttributionReport> GetReportAsync(AttributionQuery query) =>
-        AttributionReportBuilder.Build(Scope, query, await SlicesAsync(query, AttributionReportBuilder.PartsFor(query.Model)));
+    public async Task<AttributionReport> GetReportAsync(AttributionQuery query)
+    {
+        var slices = await SlicesAsync(query, AttributionReportBuilder.PartsFor(query.Model));
+
+        // Off the activation's scheduler: a large MARKOV solve must not hold up the scope's writes and other reads.
+        return await Task.Run(() => AttributionReportBuilder.Build(Scope, query, slices));
+    }
 
     public async Task<ImmutableArray<HeatCell>> GetHeatmapAsync(AttributionQuery query)
     {

@@ -122,8 +122,8 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
             }
         }
 
+        // A converting journey with no content action counts under the empty set: the baseline to compare with.
         var content = record.Touches.Select(t => t.Action).Where(contentActions.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
-        if (!content.IsEmpty)
         {
             var comboKey = string.Join("+", content);
             var (_, support, value) = _combinations.GetValueOrDefault(comboKey);

@@ -46,6 +46,12 @@ public sealed class CustomerGrain(
             return CommandResult<CustomerView>.Fail(rejection);
         }
 
+        command = command with { UnitId = string.IsNullOrWhiteSpace(command.UnitId) ? null : command.UnitId };
+        if (command.UnitId is { } unitId && command.UnitId != state.State.UnitId && !await GrainFactory.GetUnitGrain(unitId).ExistsAsync())
+        {
+            return CommandResult<CustomerView>.Fail(Rejection.NotFound("unitId", $"unit '{unitId}' does not exist"));
+        }
+
         var current = state.State;
         var next = current with
         {

@@ -61,15 +61,7 @@ public sealed class IngestGrain(
         ForEachAsync(units, unit => GrainFactory.GetUnitGrain(unit.Id).RegisterAsync(unit), unit => Required(unit.Id, "id"));
 
     public Task<IngestResult> RegisterCustomersAsync(ImmutableArray<RegisterCustomerCommand> customers) =>
-        ForEachAsync(customers, async customer =>
-        {
-            if (!string.IsNullOrWhiteSpace(customer.UnitId) && !await GrainFactory.GetUnitGrain(customer.UnitId).ExistsAsync())
-            {
-                return CommandResult<CustomerView>.Fail(Rejection.NotFound("unitId", $"unit '{customer.UnitId}' does not exist"));
-            }
-
-            return await GrainFactory.GetCustomerGrain(customer.Id).RegisterAsync(customer with { UnitId = Blank(customer.UnitId) });
-        }, CustomerRules.Validate);
+        ForEachAsync(customers, customer => GrainFactory.GetCustomerGrain(customer.Id).RegisterAsync(customer), CustomerRules.Validate);
 
     public Task<IngestResult> ImportOpportunitiesAsync(ImmutableArray<ImportOpportunityCommand> opportunities) =>
         ForEachAsync(opportunities, o => GrainFactory.GetOpportunityGrain(o.Id).ImportAsync(o), o => Required(o.Id, "id"));
@@ -96,6 +88,4 @@ public sealed class IngestGrain(
     }
 
     private static Rejection? Required(string? value, string field) => string.IsNullOrWhiteSpace(value) ? Rejection.Invalid(field, "is required") : null;
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

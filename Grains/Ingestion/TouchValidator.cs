@@ -26,9 +26,9 @@ public sealed class TouchValidator(ActionCatalogueOptions catalogue)
             return Rejection.Invalid("action", $"'{touch.Action}' is not in the action catalogue");
         }
 
-        if (string.IsNullOrWhiteSpace(touch.Channel))
+        if (InputLimits.LabelProblem(touch.Channel) is { } channelProblem)
         {
-            return Rejection.Invalid("channel", "is required");
+            return Rejection.Invalid("channel", channelProblem);
         }
 
         if (touch.OccurredAt == default)

@@ -39,6 +39,15 @@ public sealed class FrontlineMutation : ObjectGraphType
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterCustomerInputGraphType>>>>("input")
             .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterCustomersAsync(InputMapper.List(c.RawInput(), InputMapper.Customer)));
 
+        Field<NonNullGraphType<CustomerGraphType>>("registerCustomer")
+            .Description("Registers or updates one customer.")
+            .Argument<NonNullGraphType<RegisterCustomerInputGraphType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var command = InputMapper.Customer(c.Input());
+                return (await c.Grains().GetCustomerGrain(RejectionErrors.RequireId(command.Id, "id")).RegisterAsync(command)).ValueOrThrow();
+            });
+
         Field<NonNullGraphType<IngestResultGraphType>>("importOpportunities")
             .Description("Imports opportunities with their history; the same record again is a duplicate.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ImportOpportunityInputGraphType>>>>("input")
@@ -54,6 +63,11 @@ public sealed class FrontlineMutation : ObjectGraphType
                 if (AttributionScopes.Problem(scope) is { } problem)
                 {
                     throw Rejection.Invalid("scope", problem).ToError();
+                }
+
+                if (AttributionScopes.IsLive(scope))
+                {
+                    throw Rejection.Invalid("scope", $"'{scope}' is fed by live journeys; import paths into a name of your own, e.g. paths/campaign-2026").ToError();
                 }
 
                 var paths = PathInputs.Parse(c.Arguments!["paths"].Value);

@@ -41,12 +41,12 @@ public sealed class FrontlineQuery : ObjectGraphType
         Field<NonNullGraphType<AttributionReportGraphType>>("attribution")
             .Description("Credit per action or channel for a scope; conversions selected by time in [from, to).")
             .ReportArguments()
-            .ResolveAsync(async c => await ScopeGrain(c).GetReportAsync(ReportArguments(c)));
+            .ResolveAsync(async c => await ScopeGrain(c).GetReportAsync(ReportArguments(c)).WithinLimits());
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<HeatCellGraphType>>>>("heatmap")
             .Description("Credit per key and hour of the credited touches, for conversions in [from, to), by hour then key.")
             .ReportArguments()
-            .ResolveAsync(async c => await ScopeGrain(c).GetHeatmapAsync(ReportArguments(c)));
+            .ResolveAsync(async c => await ScopeGrain(c).GetHeatmapAsync(ReportArguments(c)).WithinLimits());
 
         Field<NonNullGraphType<PathStatsGraphType>>("pathStats")
             .Description("Journeys, conversions, nulls and touches per conversion of a scope in [from, to).")

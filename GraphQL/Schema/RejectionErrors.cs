@@ -1,3 +1,4 @@
+using Frontline.Abstractions.Attribution;
 using Frontline.Abstractions.Common;
 using GraphQL;
 
@@ -22,6 +23,19 @@ public static class RejectionErrors
     /// </summary>
     public static string RequireId(string? id, string field) =>
         InputLimits.CheckId(id, field) is { } rejection ? throw rejection.ToError() : id!;
+
+    /// <summary>Awaits a report; a documented limit it would exceed becomes a VALIDATION error on <c>model</c>.</summary>
+    public static async Task<T> WithinLimits<T>(this Task<T> report)
+    {
+        try
+        {
+            return await report;
+        }
+        catch (AttributionLimitException limit)
+        {
+            throw Rejection.Invalid("model", limit.Message).ToError();
+        }
+    }
 
     /// <summary>The value of a successful result, or the rejection thrown as a GraphQL error.</summary>
     public static T ValueOrThrow<T>(this CommandResult<T> result) =>

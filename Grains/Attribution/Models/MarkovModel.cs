@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Frontline.Abstractions.Attribution;
 
 namespace Frontline.Grains.Attribution.Models;
 
@@ -11,6 +12,9 @@ namespace Frontline.Grains.Attribution.Models;
 /// </summary>
 public static class MarkovModel
 {
+    /// <summary>Most distinct keys a chain may have: solving costs O(k^3), about a second at this size.</summary>
+    public const int MaxKeys = 1000;
+
     /// <summary>Names of the chain's special states in transition counts (no key may be spelled like them).</summary>
     public const string StartState = "(start)", ConversionState = "(conversion)", NullState = "(null)";
 
@@ -101,11 +105,16 @@ public static class MarkovModel
             }
         }
 
+        if (keys.Count > MaxKeys)
+        {
+            throw new AttributionLimitException($"MARKOV solves chains of up to {MaxKeys} distinct keys; this one has {keys.Count}");
+        }
+
         var chain = new Chain(keys.Count, transitions, toConversion);
-        var probability = chain.ConversionProbability(removed: null);
+        var withoutEach = chain.ConversionProbabilitiesWithoutEach(out var probability);
         var effects = keys.ToDictionary(
             kv => kv.Key,
-            kv => probability == 0 ? 0 : 1 - (chain.ConversionProbability(kv.Value) / probability),
+            kv => probability == 0 ? 0 : Math.Clamp(1 - (withoutEach[kv.Value] / probability), 0, 1),
             StringComparer.Ordinal);
         var sum = effects.Values.Sum();
         var credits = effects.ToDictionary(
@@ -190,6 +199,114 @@ public static class MarkovModel
         }
 
         private int Index(int state) => state < 0 ? _keys : state;
+
+        /// <summary>
+        /// P(conversion) from start, and for every key r the same with r removed, from one inversion of (I - Q):
+        /// with N = (I - Q)^-1, h = N c the conversion probability from each state and f(s, r) = N[s,r] / N[r,r]
+        /// the probability of ever reaching r from start, P(without r) = P - f(s, r) h(r) (convert before
+        /// reaching r). O(k^3) in all, instead of one O(k^3) solve per key. Falls back to per-key solves when the
+        /// matrix is singular (a state with no way out, which counted paths never produce).
+        /// </summary>
+        public double[] ConversionProbabilitiesWithoutEach(out double probability)
+        {
+            var size = _keys + 1;
+            var inverse = Invert(size);
+            if (inverse is null)
+            {
+                probability = ConversionProbability(removed: null);
+                return [.. Enumerable.Range(0, _keys).Select(r => ConversionProbability(r))];
+            }
+
+            var h = new double[size];
+            for (var i = 0; i < size; i++)
+            {
+                for (var j = 0; j < size; j++)
+                {
+                    h[i] += inverse[i, j] * _conversion[j];
+                }
+            }
+
+            probability = h[_keys];
+            var without = new double[_keys];
+            for (var r = 0; r < _keys; r++)
+            {
+                var reach = inverse[r, r] == 0 ? 0 : inverse[_keys, r] / inverse[r, r];
+                without[r] = Math.Max(0, probability - (reach * h[r]));
+            }
+
+            return without;
+        }
+
+        /// <summary>(I - Q)^-1 by Gauss-Jordan elimination with partial pivoting; null when singular.</summary>
+        private double[,]? Invert(int n)
+        {
+            var a = new double[n, 2 * n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    a[i, j] = (i == j ? 1 : 0) - _probability[i, j];
+                }
+
+                a[i, n + i] = 1;
+            }
+
+            for (var col = 0; col < n; col++)
+            {
+                var pivot = col;
+                for (var row = col + 1; row < n; row++)
+                {
+                    if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                    {
+                        pivot = row;
+                    }
+                }
+
+                if (Math.Abs(a[pivot, col]) < 1e-12)
+                {
+                    return null;
+                }
+
+                if (pivot != col)
+                {
+                    for (var k = 0; k < 2 * n; k++)
+                    {
+                        (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
+                    }
+                }
+
+                var diagonal = a[col, col];
+                for (var k = 0; k < 2 * n; k++)
+                {
+                    a[col, k] /= diagonal;
+                }
+
+                for (var row = 0; row < n; row++)
+                {
+                    var factor = a[row, col];
+                    if (row == col || factor == 0)
+                    {
+                        continue;
+                    }
+
+                    for (var k = 0; k < 2 * n; k++)
+                    {
+                        a[row, k] -= factor * a[col, k];
+                    }
+                }
+            }
+
+            var inverse = new double[n, n];
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < n; j++)
+                {
+                    inverse[i, j] = a[i, n + j];
+                }
+            }
+
+            return inverse;
+        }
 
         /// <summary>Absorption probability in conversion from start, with one key's state removed (sent to null).</summary>
         public double ConversionProbability(int? removed)
