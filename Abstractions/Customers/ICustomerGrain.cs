@@ -24,6 +24,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Reads the customer; null <see cref="CustomerView"/> fields mean unknown.</summary>
     Task<CustomerView?> GetAsync();
 
-    /// <summary>Reads the journey in time order, optionally a page of it.</summary>
+    /// <summary>Reads the journey in time order.</summary>
     Task<ImmutableArray<JourneyTouch>> GetJourneyAsync();
+
+    /// <summary>Reads up to <paramref name="first"/> entries after the position <paramref name="after"/> (a <see cref="JourneyCursor"/>).</summary>
+    Task<JourneyPage> GetJourneyPageAsync(int first, string? after);
 }

@@ -148,6 +148,9 @@ public sealed class CustomerGrain(
 
     public Task<ImmutableArray<JourneyTouch>> GetJourneyAsync() => Task.FromResult(state.State.Journey);
 
+    public Task<JourneyPage> GetJourneyPageAsync(int first, string? after) =>
+        Task.FromResult(Journey.Page(state.State.Journey, first, after is null ? null : JourneyCursor.Decode(after)));
+
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == WindowReminder ? SyncAttributionAsync() : Task.CompletedTask;
 

@@ -28,6 +28,23 @@ public static class Journey
         return true;
     }
 
+    /// <summary>Up to <paramref name="first"/> entries that sort after <paramref name="after"/> (from the start when null).</summary>
+    public static JourneyPage Page(ImmutableArray<JourneyTouch> journey, int first, (long Ticks, string EventId)? after)
+    {
+        var start = 0;
+        if (after is { } position)
+        {
+            var marker = new JourneyTouch { EventId = position.EventId, Action = "", Channel = "", OccurredAt = new DateTimeOffset(position.Ticks, TimeSpan.Zero) };
+            while (start < journey.Length && TimeOrder.Compare(journey[start], marker) <= 0)
+            {
+                start++;
+            }
+        }
+
+        var items = journey.Skip(start).Take(first).ToImmutableArray();
+        return new JourneyPage { TotalCount = journey.Length, Items = items, HasNextPage = start + items.Length < journey.Length };
+    }
+
     /// <summary>First index whose entry sorts after <paramref name="touch"/> (binary search; the builder has none).</summary>
     private static int InsertionIndex(ImmutableArray<JourneyTouch>.Builder journey, JourneyTouch touch)
     {
