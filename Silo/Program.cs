@@ -1,6 +1,7 @@
 using Frontline.GraphQL.Transport;
 using Frontline.Silo.Hosting;
 using Frontline.Silo.Import;
+using Frontline.Silo.Ingestion;
 using Frontline.Silo.Storage.Postgres;
 
 namespace Frontline.Silo;
@@ -30,6 +31,7 @@ public static class Program
         var app = builder.Build();
         app.MapHealthChecks("/health");
         app.MapGraphQLEndpoints("/graphql");
+        app.MapBulkIngest();
         await app.RunAsync();
         return 0;
     }

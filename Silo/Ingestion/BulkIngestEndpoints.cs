@@ -1,0 +1,61 @@
+using Frontline.Abstractions;
+
+namespace Frontline.Silo.Ingestion;
+
+/// <summary>
+/// <c>POST /ingest/touches</c>: NDJSON touch envelopes for integrators. The answer comes only after every accepted
+/// line is stored by its customer grain; a storage or cluster failure is a 503 with Retry-After, and because
+/// touches are idempotent by event id, retrying the whole request is always safe.
+/// </summary>
+public static partial class BulkIngestEndpoints
+{
+    /// <summary>Most lines one request may carry.</summary>
+    public const int MaxLines = 100_000;
+
+    /// <summary>Touches sent to the ingestion grain per call.</summary>
+    public const int BatchSize = 1_000;
+
+    public static IEndpointRouteBuilder MapBulkIngest(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/ingest/touches", RecordTouchesAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> RecordTouchesAsync(HttpRequest request, IGrainFactory grains, ILogger<BulkIngestResponse> logger, CancellationToken cancellationToken)
+    {
+        List<(int Line, Abstractions.Events.TouchEnvelope Touch)> touches;
+        List<BulkRejection> rejected;
+        try
+        {
+            (touches, rejected) = await NdjsonTouchReader.ReadAsync(request.Body, MaxLines, cancellationToken);
+        }
+        catch (BulkLimitException limit)
+        {
+            return Results.Json(new { error = "PAYLOAD_TOO_LARGE", reason = limit.Message }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        int accepted = 0, duplicates = 0;
+        try
+        {
+            foreach (var batch in touches.Chunk(BatchSize))
+            {
+                var result = await grains.GetIngestGrain().RecordTouchesAsync([.. batch.Select(b => b.Touch)]);
+                accepted += result.Accepted;
+                duplicates += result.Duplicates;
+                rejected.AddRange(result.Rejected.Select(r => new BulkRejection(batch[r.Index].Line, r.Field, r.Reason)));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // What was stored stays stored; the caller retries the whole request and those lines count as duplicates.
+            LogUnavailable(logger, exception);
+            request.HttpContext.Response.Headers.RetryAfter = "1";
+            return Results.Json(new { error = "UNAVAILABLE", reason = "storage or cluster unavailable; retry the request" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Json(new BulkIngestResponse(accepted, duplicates, [.. rejected.OrderBy(r => r.Line)]));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bulk ingest failed; answering 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+}
