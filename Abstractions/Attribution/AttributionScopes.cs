@@ -12,21 +12,23 @@ public static class AttributionScopes
     /// <summary>Longest scope name accepted.</summary>
     public const int MaxLength = 200;
 
+    public const string UnitPrefix = "unit/", RegionPrefix = "region/", IndustryPrefix = "industry/", SegmentPrefix = "segment/";
+
     /// <summary>The scope of one unit.</summary>
-    public static string Unit(string unitId) => "unit/" + unitId;
+    public static string Unit(string unitId) => UnitPrefix + unitId;
 
     /// <summary>The scope of a region.</summary>
-    public static string Region(string region) => "region/" + region;
+    public static string Region(string region) => RegionPrefix + region;
 
     /// <summary>The scope of an industry.</summary>
-    public static string Industry(string industry) => "industry/" + industry;
+    public static string Industry(string industry) => IndustryPrefix + industry;
 
     /// <summary>The scope of a segment.</summary>
-    public static string Segment(Customers.Segment segment) => "segment/" + segment;
+    public static string Segment(Customers.Segment segment) => SegmentPrefix + segment;
 
     /// <summary>Whether live journeys feed <paramref name="scope"/> (org, segment, region, industry, unit), so no paths may be imported into it.</summary>
     public static bool IsLive(string scope) =>
-        scope == Org || new[] { "segment/", "region/", "industry/", "unit/" }.Any(p => scope.StartsWith(p, StringComparison.Ordinal));
+        scope == Org || new[] { SegmentPrefix, RegionPrefix, IndustryPrefix, UnitPrefix }.Any(p => scope.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>Why <paramref name="scope"/> cannot name a scope, or null when it can. '@' separates bucket keys.</summary>
     public static string? Problem(string? scope) =>

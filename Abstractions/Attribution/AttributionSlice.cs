@@ -21,7 +21,6 @@ public sealed record AttributionSlice
 
     [Id(6)] public ImmutableArray<KeyTally> Credits { get; init; } = [];
     [Id(7)] public ImmutableArray<HeatCell> Heat { get; init; } = [];
-    [Id(8)] public ImmutableArray<PathTally> Paths { get; init; } = [];
     [Id(9)] public ImmutableArray<ContentCombination> Combinations { get; init; } = [];
 
     /// <summary>MARKOV: transition counts of the hour's journeys (at most keys squared entries).</summary>

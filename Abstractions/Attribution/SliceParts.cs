@@ -7,7 +7,6 @@ public enum SliceParts
     Totals = 0,
     Credits = 1,
     Heat = 2,
-    Paths = 4,
     Combinations = 8,
     Transitions = 16,
     Coalitions = 32,

@@ -192,7 +192,6 @@ public static class AttributionReportBuilder
             ConvertingTouches = (int)Math.Round(paths.Sum(p => p.Conversions * p.Path.Length)),
             // Like the journey summaries, list only keys with credit (FIRST_TOUCH gives later touches exactly 0).
             Credits = [.. credits.Where(kv => kv.Value != default).Select(kv => new KeyTally { Key = kv.Key, Conversions = kv.Value.Conversions, Value = kv.Value.Value })],
-            Paths = [.. paths],
             Transitions = [.. TransitionsOf(paths)],
             Coalitions = [.. paths.Where(p => p.Conversions != 0 || p.Value != 0)
                 .GroupBy(p => string.Join(" + ", ShapleyModel.SetOf(p.Path)), StringComparer.Ordinal)

@@ -7,7 +7,7 @@ namespace Frontline.Grains.Attribution;
 /// <summary>
 /// Running totals over a set of journey records, kept up to date by adding and subtracting single records, so a
 /// change costs the size of its own journey. Holds per-journey credit for every per-journey model and dimension,
-/// MARKOV's transition counts and SHAPLEY's coalition worths, paths and content combinations. Heat cells are
+/// MARKOV's transition counts, SHAPLEY's coalition worths and content combinations. Heat cells are
 /// derived on demand.
 /// </summary>
 public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<string> contentActions)
@@ -19,7 +19,6 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
     private static readonly AttributionDimension[] Dimensions = Enum.GetValues<AttributionDimension>();
 
     private readonly Dictionary<(AttributionModel, AttributionDimension), Dictionary<string, KeyCredit>> _credits = [];
-    private readonly Dictionary<(AttributionDimension, string), (ImmutableArray<string> Path, double Conversions, double Value, double Nulls)> _paths = [];
     private readonly Dictionary<string, (ImmutableArray<string> Actions, int Support, decimal Value)> _combinations = new(StringComparer.Ordinal);
     private readonly Dictionary<AttributionDimension, Dictionary<(string From, string To), double>> _transitions = [];
     private readonly Dictionary<(AttributionDimension, string), (ImmutableArray<string> Players, double Conversions, double Value)> _coalitions = [];
@@ -51,20 +50,6 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
             if (!record.Touches.IsDefaultOrEmpty)
             {
                 var path = KeysOf(record, dimension);
-                var pathKey = (dimension, string.Join(" > ", path));
-                var (_, c, v, n) = _paths.GetValueOrDefault(pathKey);
-                var updated = record.Converted
-                    ? (path, c + sign, v + (sign * (double)record.Value), n)
-                    : (path, c, v, n + sign);
-                if (updated.Item2 == 0 && updated.Item4 == 0)
-                {
-                    _paths.Remove(pathKey);
-                }
-                else
-                {
-                    _paths[pathKey] = updated;
-                }
-
                 if (!_transitions.TryGetValue(dimension, out var transitions))
                 {
                     _transitions[dimension] = transitions = [];
@@ -152,9 +137,6 @@ public sealed class JourneySummary(HeuristicSettings settings, IReadOnlySet<stri
             ConvertingTouches = ConvertingTouches,
             Credits = request.Parts.HasFlag(SliceParts.Credits) && _credits.TryGetValue((query.Model, query.By), out var credits)
                 ? [.. credits.Where(kv => !IsZero(kv.Value)).Select(kv => new KeyTally { Key = kv.Key, Conversions = kv.Value.Conversions, Value = kv.Value.Value })]
-                : [],
-            Paths = request.Parts.HasFlag(SliceParts.Paths)
-                ? [.. _paths.Where(kv => kv.Key.Item1 == query.By).Select(kv => new PathTally { Path = kv.Value.Path, Conversions = kv.Value.Conversions, Value = kv.Value.Value, Nulls = kv.Value.Nulls })]
                 : [],
             Combinations = request.Parts.HasFlag(SliceParts.Combinations)
                 ? [.. _combinations.Values.Select(c => new ContentCombination { Actions = c.Actions, Support = c.Support, TotalValue = c.Value, AverageValue = c.Value / c.Support })]

@@ -17,28 +17,8 @@ public sealed class EscalationSubscriptionTests(ServerFixture fixture)
             socket, "subscription($u: ID!) { escalationRaised(unitId: $u) { id opportunityId unitId reason raisedAt stalledStreak } }", new { u = unit }, count: 20, Timeout);
         await client.WaitReadyAsync(Timeout);
 
-        // "ready" means the subscribe message left the client. Warm up with escalations until one arrives, which
-        // proves the server attached the stream; only then is the measured one raised.
-        var warmedUp = false;
-        for (var attempt = 0; attempt < 10 && !warmedUp; attempt++)
-        {
-            var warmUp = await fixture.GraphQL.NewOpportunityAsync(unit);
-            for (var i = 0; i < 3; i++)
-            {
-                await fixture.GraphQL.StallAsync(warmUp);
-            }
-
-            try
-            {
-                await client.NextResultAsync(TimeSpan.FromSeconds(2));
-                warmedUp = true;
-            }
-            catch (TimeoutException)
-            {
-            }
-        }
-
-        Assert.True(warmedUp, "the subscription never delivered a warm-up escalation: " + client.StandardError);
+        // Warm up until an escalation arrives (the subscription is then live); only then is the measured one raised.
+        await client.FirstResultAsync(() => StallThreeTimesAsync(unit));
 
         var opportunity = await fixture.GraphQL.NewOpportunityAsync(unit);
         Assert.Equal(1, await fixture.GraphQL.StallAsync(opportunity));
@@ -52,5 +32,14 @@ public sealed class EscalationSubscriptionTests(ServerFixture fixture)
         Assert.Equal((opportunity + "#1", opportunity, unit, 3), (escalation.GetProperty("id").GetString(), escalation.GetProperty("opportunityId").GetString(), escalation.GetProperty("unitId").GetString(), escalation.GetProperty("stalledStreak").GetInt32()));
         var latency = result.ReceivedAt - sentAt;
         Assert.True(latency < 1000, $"received {latency} ms after the third follow-up was sent");
+    }
+
+    private async Task StallThreeTimesAsync(string unit)
+    {
+        var opportunity = await fixture.GraphQL.NewOpportunityAsync(unit);
+        for (var i = 0; i < 3; i++)
+        {
+            await fixture.GraphQL.StallAsync(opportunity);
+        }
     }
 }

@@ -90,6 +90,28 @@ public sealed class NodeSubscriptionClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Causes events until one arrives and returns it. "ready" only means the subscribe message left the client, not
+    /// that the server attached its stream, so the first events may pass unseen; a received one proves the
+    /// subscription live.
+    /// </summary>
+    public async Task<NodeSubscriptionResult> FirstResultAsync(Func<Task> cause, int attempts = 10)
+    {
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            await cause();
+            try
+            {
+                return await NextResultAsync(TimeSpan.FromSeconds(3));
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        throw new TimeoutException($"No result after {attempts} attempts. {StandardError}");
+    }
+
     /// <summary>Waits for the script to exit and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
