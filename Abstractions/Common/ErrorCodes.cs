@@ -15,6 +15,9 @@ public static class ErrorCodes
     /// <summary>The request itself could not be parsed (malformed JSON or GraphQL document).</summary>
     public const string BadRequest = "BAD_REQUEST";
 
+    /// <summary>Storage or the cluster failed an idempotent write; retrying the same request is safe.</summary>
+    public const string Unavailable = "UNAVAILABLE";
+
     /// <summary>An unexpected failure; details are logged, never returned.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -37,6 +37,22 @@ public static class RejectionErrors
         }
     }
 
+    /// <summary>
+    /// Awaits an idempotent ingestion call; a failure of storage or of the cluster becomes <c>UNAVAILABLE</c>, which
+    /// tells the integrator to retry the same batch (items stored before the failure then count as duplicates).
+    /// </summary>
+    public static async Task<T> RetryableOnFailure<T>(this Task<T> ingestion)
+    {
+        try
+        {
+            return await ingestion;
+        }
+        catch (Exception exception) when (exception is not ExecutionError and not OperationCanceledException)
+        {
+            throw new ExecutionError("storage or cluster unavailable; retry the same batch", exception) { Code = ErrorCodes.Unavailable };
+        }
+    }
+
     /// <summary>The value of a successful result, or the rejection thrown as a GraphQL error.</summary>
     public static T ValueOrThrow<T>(this CommandResult<T> result) =>
         result.Error is { } error ? throw error.ToError() : result.Value!;
