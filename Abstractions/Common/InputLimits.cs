@@ -35,6 +35,19 @@ public static class InputLimits
         : amount > MaxMoney ? $"{amount} is larger than {MaxMoney}"
         : null;
 
+    /// <summary>
+    /// Earliest event or command time accepted. Attribution subtracts the window (and half-lives) from event times;
+    /// near <see cref="DateTimeOffset.MinValue"/> that arithmetic throws, and a stored event that makes it throw
+    /// breaks its customer for good (every later write and even its activation fail).
+    /// </summary>
+    public static readonly DateTimeOffset MinTime = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Why <paramref name="at"/> cannot be an event or command time, or null when it can.</summary>
+    public static string? TimeProblem(DateTimeOffset at) => at < MinTime ? $"{at:O} is before {MinTime:yyyy-MM-dd}" : null;
+
+    /// <summary>The rejection for a bad time field, or null.</summary>
+    public static Rejection? CheckTime(DateTimeOffset at, string field) => TimeProblem(at) is { } problem ? Rejection.Invalid(field, problem) : null;
+
     /// <summary>The rejection for a bad id field, or null.</summary>
     public static Rejection? CheckId(string? id, string field) => IdProblem(id) is { } problem ? Rejection.Invalid(field, problem) : null;
 

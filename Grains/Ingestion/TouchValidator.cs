@@ -36,6 +36,11 @@ public sealed class TouchValidator(ActionCatalogueOptions catalogue)
             return Rejection.Invalid("occurredAt", "is required (a real date and time)");
         }
 
+        if (InputLimits.CheckTime(touch.OccurredAt, "occurredAt") is { } tooEarly)
+        {
+            return tooEarly;
+        }
+
         if (touch.OccurredAt > now + catalogue.MaxFutureSkew)
         {
             return Rejection.Invalid("occurredAt", $"{touch.OccurredAt:O} is more than {catalogue.MaxFutureSkew.TotalHours:0} hours in the future");

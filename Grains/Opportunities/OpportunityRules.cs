@@ -21,7 +21,7 @@ public sealed class OpportunityRules(FollowUpOptions options)
     {
         var at = command.At ?? now;
         var error = Required(command.Id, "id") ?? Required(command.UnitId, "unitId") ?? NotNegative(command.Amount, "amount")
-            ?? NotInFuture(at, now, "at")
+            ?? TimeInRange(at, now, "at")
             ?? (command.Stage is OpportunityStage.Won or OpportunityStage.Lost
                 ? Rejection.Invalid("stage", "an opportunity opens as PROSPECTING or ENGAGING; use closeOpportunity to close it")
                 : null);
@@ -52,9 +52,9 @@ public sealed class OpportunityRules(FollowUpOptions options)
         var closed = command.Stage is OpportunityStage.Won or OpportunityStage.Lost;
         var error = Required(command.Id, "id") ?? Required(command.UnitId, "unitId") ?? NotNegative(command.Amount, "amount")
             ?? NotNegative(command.CloseValue, "closeValue")
-            ?? (command.EngagedAt is { } engaged ? NotInFuture(engaged, now, "engagedAt") : null)
+            ?? (command.EngagedAt is { } engaged ? TimeInRange(engaged, now, "engagedAt") : null)
             ?? (closed && command.ClosedAt is null ? Rejection.Invalid("closedAt", $"is required for a {Name(command.Stage)} opportunity") : null)
-            ?? (closed && command.ClosedAt is { } c ? NotInFuture(c, now, "closedAt") : null)
+            ?? (closed && command.ClosedAt is { } c ? TimeInRange(c, now, "closedAt") : null)
             ?? (command.Stage == OpportunityStage.Won && command.CloseValue is null ? Rejection.Invalid("closeValue", "is required for a won opportunity") : null)
             ?? (command.Stage == OpportunityStage.Won && string.IsNullOrWhiteSpace(command.CustomerId) ? Rejection.Invalid("customerId", "a won opportunity needs a customer") : null)
             ?? (command.ClosedAt < command.EngagedAt ? Rejection.Invalid("closedAt", "is before engagedAt") : null);
@@ -97,7 +97,7 @@ public sealed class OpportunityRules(FollowUpOptions options)
     public Decision<OpportunityState> LogFollowUp(OpportunityState state, LogFollowUpCommand command, DateTimeOffset now)
     {
         var at = command.At ?? now;
-        var error = ExistsAndOpen(state, command.OpportunityId, "opportunityId") ?? NotInFuture(at, now, "at")
+        var error = ExistsAndOpen(state, command.OpportunityId, "opportunityId") ?? TimeInRange(at, now, "at")
             ?? (at < state.OpenedAt ? Rejection.Invalid("at", $"{at:O} is before the opportunity was opened ({state.OpenedAt:O})") : null);
         if (error is not null)
         {
@@ -132,7 +132,8 @@ public sealed class OpportunityRules(FollowUpOptions options)
     {
         var at = command.At ?? now;
         var customer = Blank(command.CustomerId) ?? state.CustomerId;
-        var error = ExistsAndOpen(state, command.OpportunityId, "opportunityId") ?? NotInFuture(at, now, "at")
+        var error = ExistsAndOpen(state, command.OpportunityId, "opportunityId") ?? TimeInRange(at, now, "at")
+            ?? (at < state.OpenedAt ? Rejection.Invalid("at", $"{at:O} is before the opportunity was opened ({state.OpenedAt:O})") : null)
             ?? NotNegative(command.Value, "value")
             ?? (command.Won && command.Value is null ? Rejection.Invalid("value", "is required to close an opportunity as won") : null)
             ?? (command.Won && customer is null ? Rejection.Invalid("customerId", "a won opportunity needs a customer") : null);
@@ -218,8 +219,9 @@ public sealed class OpportunityRules(FollowUpOptions options)
 
     private static Rejection? NotNegative(decimal? value, string field) => InputLimits.CheckMoney(value, field);
 
-    private static Rejection? NotInFuture(DateTimeOffset at, DateTimeOffset now, string field) =>
-        at > now + MaxFutureSkew ? Rejection.Invalid(field, $"{at:O} is more than a day in the future") : null;
+    private static Rejection? TimeInRange(DateTimeOffset at, DateTimeOffset now, string field) =>
+        InputLimits.CheckTime(at, field)
+        ?? (at > now + MaxFutureSkew ? Rejection.Invalid(field, $"{at:O} is more than a day in the future") : null);
 
     /// <summary>A stage as clients spell it (the GraphQL enum value).</summary>
     private static string Name(OpportunityStage stage) => stage.ToString().ToUpperInvariant();

@@ -36,6 +36,17 @@ public sealed class TouchValidatorTests
     }
 
     [Fact]
+    public void Validate_BeforeMinTime_NamesOccurredAt()
+    {
+        // A conversion on 0001-01-02 used to be stored and then break its customer: the window start underflowed.
+        var rejection = _validator.Validate(Good() with { Action = "ContractSigned", OccurredAt = new DateTimeOffset(1, 1, 2, 0, 0, 0, TimeSpan.Zero) }, Now);
+
+        Assert.Equal(("VALIDATION", "occurredAt"), (rejection!.Code, rejection.Field));
+        Assert.Contains("is before 1900-01-01", rejection.Reason, StringComparison.Ordinal);
+        Assert.Null(_validator.Validate(Good() with { OccurredAt = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero) }, Now));
+    }
+
+    [Fact]
     public void Validate_NegativeValue_NamesValue() => Assert.Equal("value", _validator.Validate(Good() with { Value = -0.01m }, Now)!.Field);
 
     [Fact]

@@ -145,6 +145,30 @@ public sealed class OpportunityRulesTests
     }
 
     [Fact]
+    public void Close_BeforeOpened_ValidationOnAtAndNoChange()
+    {
+        var decision = _rules.Close(Opened(), new CloseOpportunityCommand { OpportunityId = "o1", Won = true, Value = 10, At = Now.AddDays(-1) }, Now);
+
+        Assert.Null(decision.State);
+        Assert.Equal(("VALIDATION", "at"), (decision.Error!.Code, decision.Error.Field));
+        Assert.Contains("before the opportunity was opened", decision.Error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OpenAndClose_BeforeMinTime_ValidationOnAt()
+    {
+        var ancient = new DateTimeOffset(1, 1, 2, 0, 0, 0, TimeSpan.Zero);
+
+        var open = _rules.Open(new OpportunityState(), new OpenOpportunityCommand { Id = "o1", UnitId = "u1", At = ancient }, Now);
+        var close = _rules.Close(Opened(), new CloseOpportunityCommand { OpportunityId = "o1", Won = true, Value = 10, CustomerId = "c1", At = ancient }, Now);
+        var import = _rules.Import(new OpportunityState(), new ImportOpportunityCommand { Id = "o1", UnitId = "u1", Stage = OpportunityStage.Engaging, EngagedAt = ancient }, Now);
+
+        Assert.Equal(("VALIDATION", "at"), (open.Error!.Code, open.Error.Field));
+        Assert.Equal(("VALIDATION", "at"), (close.Error!.Code, close.Error.Field));
+        Assert.Equal(("VALIDATION", "engagedAt"), (import.Error!.Code, import.Error.Field));
+    }
+
+    [Fact]
     public void Import_SameRecordTwice_Duplicate()
     {
         var command = new ImportOpportunityCommand
