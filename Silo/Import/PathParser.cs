@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Frontline.Abstractions.Common;
+using Frontline.GraphQL.Schema.Inputs;
 
 namespace Frontline.Silo.Import;
 
@@ -22,6 +24,7 @@ public static class PathParser
         // The source promises unique paths, but a concatenated or hand-edited file may repeat one; the server replaces
         // by path, so a repeat sent as is would silently drop the other row's journeys. Summing keeps them.
         var order = new List<(string Path, int Line)>();
+        var rowsOf = new Dictionary<string, List<CsvRecord>>(StringComparer.Ordinal);
         var totals = new Dictionary<string, (double Conversions, double Value, double Nulls)>(StringComparer.Ordinal);
         var goodRows = 0;
         foreach (var row in rows)
@@ -32,7 +35,9 @@ public static class PathParser
             var refused = false;
             for (var c = 0; c < counts.Length && !refused; c++)
             {
-                if (CountProblem(row[c + 1], out counts[c]) is { } countProblem)
+                // Counts of journeys must be whole; the value column is money. The server refuses the whole import on
+                // the first item that breaks either rule, so a row that would do so is refused here, alone.
+                if (CountProblem(row[c + 1], out counts[c], whole: c != 1) is { } countProblem)
                 {
                     bad.Add(row, Columns[c + 1], countProblem);
                     refused = true;
@@ -42,6 +47,12 @@ public static class PathParser
             if (refused) continue;
 
             goodRows++;
+            if (!rowsOf.TryGetValue(channels, out var same))
+            {
+                rowsOf[channels] = same = [];
+            }
+
+            same.Add(row);
             if (totals.TryGetValue(channels, out var sum))
             {
                 totals[channels] = (sum.Conversions + counts[0], sum.Value + counts[1], sum.Nulls + counts[2]);
@@ -53,6 +64,23 @@ public static class PathParser
             }
         }
 
+        // Value without a converting journey is refused by the server for the whole import; it can only be judged once
+        // a path's rows are summed, so every row of such a path is reported and the path is left out.
+        foreach (var (channels, (conversions, value, _)) in totals)
+        {
+            if (conversions == 0 && value != 0)
+            {
+                foreach (var row in rowsOf[channels])
+                {
+                    bad.Add(row, Columns[2], $"is not 0 but no journey on path '{channels}' converted");
+                }
+
+                goodRows -= rowsOf[channels].Count;
+                order.RemoveAll(p => p.Path == channels);
+            }
+        }
+
+        badRows.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new PathImport
         {
             File = file,
@@ -85,11 +113,20 @@ public static class PathParser
             return false;
         }
 
+        for (var i = 0; i < channels.Length; i++)
+        {
+            if (InputLimits.LabelProblem(channels[i]) is { } labelProblem)
+            {
+                problem = $"channel {i + 1} {labelProblem}";
+                return false;
+            }
+        }
+
         path = string.Join(ImportedPath.Separator, channels);
         return true;
     }
 
-    private static string? CountProblem(string? text, out double count)
+    private static string? CountProblem(string? text, out double count, bool whole)
     {
         count = 0;
         if (text is null) return "missing";
@@ -97,6 +134,8 @@ public static class PathParser
         if (!CsvValues.TryParseDouble(text, out var parsed)) return $"'{text}' is not a number";
         if (!double.IsFinite(parsed)) return $"'{text}' is not a finite number";
         if (parsed < 0) return $"'{text}' is negative";
+        if (whole && (parsed != Math.Floor(parsed) || parsed > PathInputs.MaxCount)) return $"'{text}' is not a whole number of journeys up to {PathInputs.MaxCount:0}";
+        if (!whole && parsed > (double)InputLimits.MaxMoney) return $"'{text}' is larger than {InputLimits.MaxMoney}";
 
         // + 0.0 turns a "-0" into 0, so it is not sent as -0.
         count = parsed + 0.0;

@@ -104,12 +104,45 @@ public sealed class PathParserTests
                 "paths.csv:7: total_null: 'NaN' is not a finite number",
                 "paths.csv:8: total_null: missing",
                 "paths.csv:9: path: channel 1 of '> a' is empty",
+                "paths.csv:10: total_conversion_value: is not 0 but no journey on path 'c > b' converted",
             ],
             parsed.BadRows.Select(b => b.ToString()));
         Assert.All(parsed.BadRows, b => Assert.Equal(ImportKind.Paths, b.Kind));
+        Assert.Equal(1, parsed.Rows);
+        Assert.Equal([new ImportedPath("a > b", 1, 2.5, 3)], parsed.Paths.Select(p => p.Item));
+        Assert.Equal([2], parsed.Paths.Select(p => p.Line));
+    }
+
+    [Fact]
+    public void Parse_RowsTheServerWouldRefuse_ReportedAloneSoTheRestStillLands()
+    {
+        // Each of these used to pass here and then make the server refuse the whole importPaths mutation.
+        using var files = new TempFiles();
+        var file = files.Write("paths.csv",
+            "path,total_conversions,total_conversion_value,total_null",
+            "a > b,1,2.5,3",
+            "c,1.5,1,1",
+            "d,1,1,2.5",
+            "e,1e12,1,1",
+            "f,0,5,0",
+            "g,1,1e16,0",
+            $"{new string('x', 201)} > a,1,1,1",
+            "h,0,0,7");
+
+        var parsed = PathParser.Parse(file);
+
+        Assert.Equal(
+            [
+                "paths.csv:3: total_conversions: '1.5' is not a whole number of journeys up to 1000000000",
+                "paths.csv:4: total_null: '2.5' is not a whole number of journeys up to 1000000000",
+                "paths.csv:5: total_conversions: '1e12' is not a whole number of journeys up to 1000000000",
+                "paths.csv:6: total_conversion_value: is not 0 but no journey on path 'f' converted",
+                "paths.csv:7: total_conversion_value: '1e16' is larger than 1000000000000000",
+                "paths.csv:8: path: channel 1 is longer than 200 characters",
+            ],
+            parsed.BadRows.Select(b => b.ToString()));
+        Assert.Equal([new ImportedPath("a > b", 1, 2.5, 3), new ImportedPath("h", 0, 0, 7)], parsed.Paths.Select(p => p.Item));
         Assert.Equal(2, parsed.Rows);
-        Assert.Equal([new ImportedPath("a > b", 1, 2.5, 3), new ImportedPath("c > b", 0, 0.001, 4)], parsed.Paths.Select(p => p.Item));
-        Assert.Equal([2, 10], parsed.Paths.Select(p => p.Line));
     }
 
     [Fact]
