@@ -11,7 +11,7 @@ namespace Frontline.Silo.Hosting;
 public static class FrontlineGatewayExtensions
 {
     /// <summary>Section bound to <see cref="GatewayOptions"/> (e.g. <c>GatewayListRefreshPeriod</c>: how soon a new silo is used).</summary>
-    public const string GatewaysSection = "Orleans:Gateways";
+    public const string GatewaysSection = "Frontline:Gateways";
 
     /// <summary>Binds and validates the host settings and connects to the cluster as an Orleans client.</summary>
     public static TBuilder AddFrontlineGateway<TBuilder>(this TBuilder builder)

@@ -5,17 +5,18 @@ using Orleans.Configuration;
 namespace Frontline.Silo.Hosting;
 
 /// <summary>
-/// Orleans' failure-detection and reminder settings, from configuration: <c>Orleans:Membership</c> binds
-/// <see cref="ClusterMembershipOptions"/> (how fast a dead silo is declared dead) and <c>Orleans:Reminders</c>
+/// Orleans' failure-detection and reminder settings, from configuration: <c>Frontline:Membership</c> binds
+/// <see cref="ClusterMembershipOptions"/> (how fast a dead silo is declared dead) and <c>Frontline:Reminders</c>
 /// binds <see cref="ReminderOptions"/> (the shortest reminder period allowed). Orleans' defaults apply to keys not set.
+/// Not under <c>Orleans:</c>: Orleans reads <c>Orleans:Reminders</c> itself, as the name of a reminder provider.
 /// </summary>
 public static class OrleansTuningExtensions
 {
     /// <summary>Section bound to <see cref="ClusterMembershipOptions"/>.</summary>
-    public const string MembershipSection = "Orleans:Membership";
+    public const string MembershipSection = "Frontline:Membership";
 
     /// <summary>Section bound to <see cref="ReminderOptions"/>.</summary>
-    public const string RemindersSection = "Orleans:Reminders";
+    public const string RemindersSection = "Frontline:Reminders";
 
     /// <summary>Binds the membership and reminder sections and checks the follow-up period against the reminder minimum.</summary>
     public static ISiloBuilder UseFrontlineTuning(this ISiloBuilder silo, IConfiguration configuration)
