@@ -104,13 +104,13 @@ public sealed class SiloKillTests(PostgresDatabase database) : IClassFixture<Pos
             var unit = units[j % 2];
             var id = $"opp-{Guid.NewGuid():N}"[..16];
             await RetryAsync(graphQL, "mutation($o: OpenOpportunityInput!) { openOpportunity(input: $o) { id } }",
-                new { o = new { id, unitId = unit, stage = "ENGAGING", amount = 1000 + j } });
+                new { o = new { id, unitId = unit, customerId = id + "-buyer", stage = "ENGAGING", amount = 1000 + j } });
             var won = j % 4 == 0;
             if (won || j % 4 == 1)
             {
                 var value = won ? 500 + j : 0;
-                await RetryAsync(graphQL, "mutation($c: CloseOpportunityInput!) { closeOpportunity(input: $c) { won } }",
-                    new { c = new { opportunityId = id, won, value } }, alreadyDone: async () =>
+                await RetryAsync(graphQL, "mutation($c: CloseOpportunityInput!) { closeOpportunity(input: $c) { stage } }",
+                    new { c = new { opportunityId = id, won, value = won ? value : (int?)null } }, alreadyDone: async () =>
                     {
                         var read = await graphQL.DataAsync("query($o: ID!) { opportunity(id: $o) { stage } }", new { o = id });
                         return read.GetProperty("opportunity").GetProperty("stage").GetString() is "WON" or "LOST";
