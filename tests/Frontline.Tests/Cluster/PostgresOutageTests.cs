@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Frontline.Tests.Infrastructure;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Frontline.Tests.Cluster;
 
@@ -10,7 +11,7 @@ namespace Frontline.Tests.Cluster;
 /// own: the shared one serves other test classes at the same time.
 /// </summary>
 [Collection(ChaosCollection.Name)]
-public sealed class PostgresOutageTests
+public sealed class PostgresOutageTests(ITestOutputHelper output)
 {
     private const int Customers = 100;
     private const int TouchesPerCustomer = 40;
@@ -82,6 +83,7 @@ public sealed class PostgresOutageTests
 
         await Task.WhenAll(SendAsync(), SendAsync(), OutageAsync());
         Assert.Equal(batchCount, acknowledged);
+        output.WriteLine($"{batchCount} batches acknowledged; 503 {ingest.Unavailable} times, {ingest.ConnectionErrors} connection errors; recordTouches UNAVAILABLE {graphQLUnavailable} times");
         Assert.True(ingest.Unavailable > 0, $"no 503 reached the NDJSON client during the outage ({ingest.ConnectionErrors} connection errors)");
         Assert.Equal(0, ingest.UnavailableWithoutRetryAfter);
         Assert.True(graphQLUnavailable > 0, "recordTouches never answered UNAVAILABLE while PostgreSQL was stopped");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Frontline.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Frontline.Tests.Cluster;
 
@@ -11,7 +12,7 @@ namespace Frontline.Tests.Cluster;
 /// (<c>Frontline:Membership:*</c>) and follow-ups are due every 5 s (<c>Frontline:Reminders:MinimumReminderPeriod</c>).
 /// </summary>
 [Collection(ChaosCollection.Name)]
-public sealed class SiloKillTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+public sealed class SiloKillTests(PostgresDatabase database, ITestOutputHelper output) : IClassFixture<PostgresDatabase>
 {
     private const int Customers = 400;
     private const int TouchesPerCustomer = 50;
@@ -86,6 +87,7 @@ public sealed class SiloKillTests(PostgresDatabase database) : IClassFixture<Pos
         await Task.WhenAll([.. Enumerable.Range(0, Senders).Select(_ => SendAsync()), lifecycle]);
         Assert.Equal(batchCount, acknowledged);
         var killedAt = await killed.Task;
+        output.WriteLine($"{batchCount} batches acknowledged; the gateway answered 503 {ingest.Unavailable} times, {ingest.ConnectionErrors} connection errors; {onVictim.Count} watched opportunities lived on the killed silo");
 
         await run.AssertJourneysAsync(graphQL);
         await AssertUnitFiguresAsync(graphQL, figures, watched);
