@@ -13,6 +13,9 @@ public static class FrontlineGatewayExtensions
     /// <summary>Section bound to <see cref="GatewayOptions"/> (e.g. <c>GatewayListRefreshPeriod</c>: how soon a new silo is used).</summary>
     public const string GatewaysSection = "Frontline:Gateways";
 
+    /// <summary>How often the gateway re-reads the silos' gateways from the membership table unless configured.</summary>
+    public static readonly TimeSpan DefaultGatewayListRefreshPeriod = TimeSpan.FromSeconds(10);
+
     /// <summary>Binds and validates the host settings and connects to the cluster as an Orleans client.</summary>
     public static TBuilder AddFrontlineGateway<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
@@ -33,6 +36,9 @@ public static class FrontlineGatewayExtensions
                 o.ClusterId = orleans.ClusterId;
                 o.ServiceId = orleans.ServiceId;
             });
+            // Orleans re-reads the silo list every minute by default; a gateway that starts before the silos, or
+            // serves a cluster an operator grows, should notice sooner. Configuration still wins.
+            client.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = DefaultGatewayListRefreshPeriod);
             client.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewaysSection));
             client.UseAdoNetClustering(o =>
             {

@@ -35,7 +35,7 @@ public sealed class SiloKillTests(PostgresDatabase database, ITestOutputHelper o
     public async Task KillNine_OneOfTwoSilosMidIngest_EveryAcknowledgedTouchOnceFiguresRightRemindersStillFire()
     {
         await using var cluster = await SiloCluster.StartAsync(database.ConnectionString, 2, FastFailureDetection);
-        await using var gateway = await cluster.StartGatewayAsync("--Frontline:Gateways:GatewayListRefreshPeriod", "00:00:05");
+        await using var gateway = await cluster.StartGatewayAsync();
         using var graphQL = new GraphQLHttpClient(gateway.BaseAddress);
         using var ingest = new NdjsonIngestClient(gateway.BaseAddress);
         var run = new TouchRun(Customers, TouchesPerCustomer);
