@@ -18,7 +18,8 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.B2BWindow > TimeSpan.Zero && o.B2CWindow > TimeSpan.Zero, "attribution windows must be positive")
             .ValidateOnStart();
         services.AddOptions<FollowUpOptions>().Bind(configuration.GetSection(FollowUpOptions.Section))
-            .Validate(o => o.Period >= TimeSpan.FromMinutes(1) && o.StallThreshold >= 1, "follow-up period must be at least a minute and the stall threshold at least 1")
+            // The host checks the period against its reminder service's minimum (a minute unless configured lower).
+            .Validate(o => o.Period > TimeSpan.Zero && o.StallThreshold >= 1, "follow-up period must be positive and the stall threshold at least 1")
             .ValidateOnStart();
         return services;
     }

@@ -6,7 +6,7 @@ using Frontline.Silo.Storage.Postgres;
 
 namespace Frontline.Silo;
 
-/// <summary>Runs a Frontline silo with GraphQL at /graphql (embedded or cluster profile), or the import or migrate command.</summary>
+/// <summary>Runs a Frontline silo or standalone gateway with GraphQL at /graphql (embedded or cluster profile), or the import or migrate command.</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -24,7 +24,7 @@ public static class Program
         // Settings ship beside the binary; relative data paths still resolve against the caller's directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrl("http://localhost:5080");
-        builder.AddFrontlineSilo();
+        builder.AddFrontlineRole();
         builder.AddFrontlineGraphQL();
         builder.Services.AddHealthChecks();
 

@@ -101,16 +101,20 @@ public sealed class CustomerGrain(
 
         if (added.Count > 0)
         {
-            state.State = state.State with { Journey = journey.ToImmutable() };
+            var previous = state.State;
+            state.State = previous with { Journey = journey.ToImmutable() };
             try
             {
                 await state.WriteStateAsync();
             }
             catch
             {
-                // Not stored, so not acknowledged: forget the ids so a retry is not taken for a duplicate.
+                // Not acknowledged: forget the ids so a retry is not taken for a duplicate. The write may still have
+                // landed (a timeout after the commit), and storage may be down so that it cannot be read back now:
+                // the next activation reads whatever storage holds, so a retry neither doubles nor loses a touch.
+                state.State = previous;
                 _seenEventIds.ExceptWith(added);
-                await state.ReadStateAsync();
+                DeactivateOnIdle();
                 throw;
             }
         }

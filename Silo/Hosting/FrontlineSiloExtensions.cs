@@ -31,32 +31,7 @@ public static class FrontlineSiloExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        var frontlineSection = builder.Configuration.GetSection(FrontlineOptions.SectionName);
-        var orleansSection = builder.Configuration.GetSection(OrleansHostOptions.SectionName);
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-
-        builder.Services.AddOptions<FrontlineOptions>()
-            .Bind(frontlineSection)
-            .Validate(o => FrontlineProfiles.IsKnown(o.Profile), $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Profile)} must be '{FrontlineProfiles.Embedded}' or '{FrontlineProfiles.Cluster}'.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.DataDirectory)} must not be empty.")
-            .Validate(
-                o => !FrontlineProfiles.IsCluster(o.Profile) || !string.IsNullOrWhiteSpace(connectionString),
-                $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Profile)} is '{FrontlineProfiles.Cluster}' but ConnectionStrings:{ConnectionStringName} is not set: pass --ConnectionStrings:{ConnectionStringName} \"Host=127.0.0.1;Port=55432;Database=frontline;Username=postgres\" (scripts/postgres url prints it).")
-            .ValidateOnStart();
-        builder.Services.AddOptions<OrleansHostOptions>()
-            .Configure<IOptions<FrontlineOptions>>((o, frontline) => (o.SiloPort, o.GatewayPort) = (frontline.Value.SiloPort, frontline.Value.GatewayPort))
-            .Bind(orleansSection)
-            .Validate(o => IsPort(o.SiloPort) && IsPort(o.GatewayPort) && o.SiloPort != o.GatewayPort, $"{OrleansHostOptions.SectionName}: {nameof(OrleansHostOptions.SiloPort)} and {nameof(OrleansHostOptions.GatewayPort)} must be distinct values in 1-65535.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ClusterId), $"{OrleansHostOptions.SectionName}:{nameof(OrleansHostOptions.ClusterId)} must not be empty.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ServiceId), $"{OrleansHostOptions.SectionName}:{nameof(OrleansHostOptions.ServiceId)} must not be empty.")
-            .ValidateOnStart();
-
-        // The profile and the ports shape the silo while it is being configured, before options are resolved; the
-        // same values are validated on start, which reports a bad one with the message above.
-        var frontline = frontlineSection.Get<FrontlineOptions>() ?? new FrontlineOptions();
-        var orleans = new OrleansHostOptions { SiloPort = frontline.SiloPort, GatewayPort = frontline.GatewayPort };
-        orleansSection.Bind(orleans);
-
+        var (frontline, orleans, connectionString) = builder.AddFrontlineHostOptions();
         builder.UseOrleans(silo =>
         {
             if (FrontlineProfiles.IsCluster(frontline.Profile) && !string.IsNullOrWhiteSpace(connectionString))
@@ -68,6 +43,7 @@ public static class FrontlineSiloExtensions
                 silo.UseEmbeddedProfile(orleans);
             }
 
+            silo.UseFrontlineTuning(builder.Configuration);
             silo.Services.AddFrontlineGrains(builder.Configuration);
             configureSilo?.Invoke(silo);
         });
@@ -86,8 +62,6 @@ public static class FrontlineSiloExtensions
         silo.AddMemoryStreams(StreamProviderName);
         return silo;
     }
-
-    private static bool IsPort(int port) => port is > 0 and <= 65535;
 
     // Read through options rather than at registration time, so an invalid DataDirectory is reported
     // by ValidateOnStart with a clear message instead of an exception while building the host.

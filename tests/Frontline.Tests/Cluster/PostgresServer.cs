@@ -41,17 +41,30 @@ public static class PostgresServer
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> StartAsync()
+    /// <summary>
+    /// Runs <c>scripts/postgres</c> with <paramref name="arguments"/> and the extra <paramref name="environment"/>
+    /// (e.g. FRONTLINE_PG_DIR and FRONTLINE_PG_PORT for a private server); returns its output lines, failing with
+    /// the script's output when it fails.
+    /// </summary>
+    public static async Task<string[]> RunScriptAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var script = Path.Combine(RepositoryRoot(), "scripts", "postgres");
         var start = new ProcessStartInfo("bash")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add("start");
+        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "postgres"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run bash.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -59,12 +72,14 @@ public static class PostgresServer
         var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (process.ExitCode != 0 || lines.Length == 0)
         {
-            throw new InvalidOperationException($"scripts/postgres start failed with exit code {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{Environment.NewLine}{await error}");
+            throw new InvalidOperationException($"scripts/postgres {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{Environment.NewLine}{await error}");
         }
 
-        // The script prints the connection string last.
-        return lines[^1];
+        return lines;
     }
+
+    // The script prints the connection string last.
+    private static async Task<string> StartAsync() => (await RunScriptAsync(new Dictionary<string, string>(), "start"))[^1];
 
     private static string RepositoryRoot()
     {

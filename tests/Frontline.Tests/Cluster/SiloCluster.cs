@@ -11,7 +11,10 @@ public sealed class SiloCluster : IAsyncDisposable
     // The cluster profile keeps nothing in files; the processes still get a private data directory.
     private readonly TempDirectory _data;
 
-    private SiloCluster(IReadOnlyList<EmbeddedServerProcess> silos, TempDirectory data) => (Silos, _data) = (silos, data);
+    private readonly string _connectionString;
+
+    private SiloCluster(IReadOnlyList<EmbeddedServerProcess> silos, TempDirectory data, string connectionString)
+        => (Silos, _data, _connectionString) = (silos, data, connectionString);
 
     /// <summary>The silos in start order.</summary>
     public IReadOnlyList<EmbeddedServerProcess> Silos { get; }
@@ -30,7 +33,7 @@ public sealed class SiloCluster : IAsyncDisposable
         var starts = Enumerable.Range(0, count).Select(_ => EmbeddedServerProcess.StartAsync(data.Path, arguments)).ToArray();
         try
         {
-            return new SiloCluster(await Task.WhenAll(starts), data);
+            return new SiloCluster(await Task.WhenAll(starts), data, connectionString);
         }
         catch
         {
@@ -43,6 +46,13 @@ public sealed class SiloCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Starts a standalone gateway (<c>--Frontline:Role gateway</c>, an Orleans client hosting no grains) on this
+    /// cluster's database with <paramref name="extraArguments"/>; the caller disposes of it.
+    /// </summary>
+    public Task<EmbeddedServerProcess> StartGatewayAsync(params string[] extraArguments)
+        => EmbeddedServerProcess.StartAsync(_data.Path, ["--Frontline:Role", "gateway", "--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", _connectionString, .. extraArguments]);
 
     /// <summary>Stops every silo gracefully (SIGTERM), all at once, as an operator stopping the whole cluster.</summary>
     public Task StopAsync() => Task.WhenAll(Silos.Select(s => s.StopAsync()));
