@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Frontline.Abstractions.Events;
 using Frontline.Abstractions.Streams;
-using Frontline.Silo.Hosting;
 using Frontline.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -154,6 +153,50 @@ public sealed class IngestStreamTests
         }
     }
 
+    /// <summary>The embedded profile has the same provider and namespace on memory streams: the same producer code works.</summary>
+    [Fact]
+    public async Task Publish_EmbeddedProfile_SameStreamOnMemoryStreamsRecordsTouches()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var customers = new[] { $"embedded-{run}-a", $"embedded-{run}-b" };
+        var now = DateTimeOffset.UtcNow;
+        var touches = Enumerable.Range(0, 20).Select(i => Touch($"{run}-m{i}", customers[i % 2], now.AddMinutes(-i))).ToList();
+        using var data = new TempDirectory();
+        await using var server = await EmbeddedServerProcess.StartAsync(data.Path);
+        var host = new HostBuilder()
+            .UseOrleansClient(client => client.UseLocalhostClustering(server.GatewayPort).AddMemoryStreams(StreamNames.Ingest))
+            .Build();
+        await host.StartAsync();
+        try
+        {
+            var stream = host.Services.GetRequiredService<IClusterClient>().GetStreamProvider(StreamNames.Ingest);
+            foreach (var touch in touches.Append(touches[0]))
+            {
+                await stream.GetStream<TouchEnvelope>(StreamNames.Touches, touch.CustomerId).OnNextAsync(touch);
+            }
+
+            await stream.GetStream<TouchEnvelope>(StreamNames.Touches, customers[0]).OnNextAsync(Touch($"{run}-bad", customers[0], now) with { Value = -1m });
+
+            using var graphQL = new GraphQLHttpClient(server.BaseAddress);
+            var journeys = await WaitForJourneysAsync(graphQL, customers, touches);
+            foreach (var customer in customers)
+            {
+                Assert.Equal(
+                    touches.Where(t => t.CustomerId == customer).Select(t => t.EventId).Order(StringComparer.Ordinal),
+                    journeys[customer].EventIds.Order(StringComparer.Ordinal));
+            }
+
+            var rejections = await WaitForRejectionsAsync(graphQL, 1);
+            var rejected = Assert.Single(rejections.GetProperty("recent").EnumerateArray());
+            Assert.Equal(($"{run}-bad", "value"), (rejected.GetProperty("eventId").GetString(), rejected.GetProperty("field").GetString()));
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
     /// <summary>An integrator's client: exactly the configuration README's cluster section shows.</summary>
     private static async Task<IHost> StartClientAsync(string connectionString)
     {
@@ -163,7 +206,8 @@ public sealed class IngestStreamTests
                 .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString))
                 .AddAdoNetStreams(StreamNames.Ingest, s =>
                 {
-                    s.ConfigureAdoNet(o => o.Configure(a => ClusterProfileExtensions.ConfigureIngestQueue(a, connectionString)));
+                    s.ConfigureAdoNet(o => o.Configure(a =>
+                        (a.Invariant, a.ConnectionString, a.ExpiryTimeout) = ("Npgsql", connectionString, TimeSpan.FromDays(7))));
                     s.ConfigurePartitioning(StreamNames.IngestPartitions);
                 }))
             .Build();

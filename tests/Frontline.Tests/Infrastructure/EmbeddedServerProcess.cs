@@ -22,15 +22,19 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
 
-    private EmbeddedServerProcess(Process process, Uri baseAddress, string dataDirectory)
+    private EmbeddedServerProcess(Process process, Uri baseAddress, string dataDirectory, int gatewayPort)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        GatewayPort = gatewayPort;
     }
 
     /// <summary>Root URL of the server's HTTP endpoints, ending in '/'.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The silo's Orleans gateway port on 127.0.0.1, where Orleans clients connect.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>The server's <c>Frontline:DataDirectory</c>.</summary>
     public string DataDirectory { get; }
@@ -92,7 +96,7 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var server = new EmbeddedServerProcess(process, baseAddress, dataDirectory);
+        var server = new EmbeddedServerProcess(process, baseAddress, dataDirectory, gatewayPort);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
