@@ -81,8 +81,8 @@ public static class ClusterProfileExtensions
         });
 
     /// <summary>
-    /// The queue settings silos and integrator clients share. Producers stamp each message's expiry, so theirs must
-    /// match: an undelivered touch stays queued for a week (through any outage of the silos), not Orleans' 10 minutes.
+    /// The silos' queue settings; integrator clients set the same (README). Producers stamp each message's expiry:
+    /// an undelivered touch stays queued for a week (through any outage of the silos), not Orleans' 10 minutes.
     /// </summary>
     public static void ConfigureIngestQueue(AdoNetStreamOptions options, string connectionString)
     {
