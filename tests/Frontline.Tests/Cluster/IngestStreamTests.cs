@@ -145,6 +145,8 @@ public sealed class IngestStreamTests
                     journeys[customer].EventIds.Order(StringComparer.Ordinal));
             }
 
+            // The new silos confirmed what they delivered; nothing expired or ran out of attempts.
+            Assert.Equal((0L, 0L), await WaitForEmptyQueueAsync(database.ConnectionString));
             await second.StopAsync();
         }
         finally
