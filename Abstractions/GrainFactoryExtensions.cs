@@ -19,6 +19,8 @@ public static class GrainFactoryExtensions
 
     public static IIngestGrain GetIngestGrain(this IGrainFactory factory) => factory.GetGrain<IIngestGrain>(0);
 
+    public static IStreamRejectionsGrain GetStreamRejectionsGrain(this IGrainFactory factory, string streamNamespace) => factory.GetGrain<IStreamRejectionsGrain>(streamNamespace);
+
     public static IAttributionScopeGrain GetAttributionScopeGrain(this IGrainFactory factory, string scope) => factory.GetGrain<IAttributionScopeGrain>(scope);
 
     public static IAttributionBucketGrain GetAttributionBucketGrain(this IGrainFactory factory, string scope, long hour) =>

@@ -1,6 +1,7 @@
 using Frontline.Abstractions;
 using Frontline.Abstractions.Attribution;
 using Frontline.Abstractions.Common;
+using Frontline.Abstractions.Streams;
 using Frontline.GraphQL.Schema.Types;
 using GraphQL;
 using GraphQL.Types;
@@ -37,6 +38,10 @@ public sealed class FrontlineQuery : ObjectGraphType
             .Description("An opportunity, or null when unknown.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Opportunity id.")
             .ResolveAsync(async c => await c.Grains().GetOpportunityGrain(RejectionErrors.RequireId(c.GetArgument<string>("id"), "id")).GetAsync());
+
+        Field<NonNullGraphType<StreamRejectionsGraphType>>("streamRejections")
+            .Description("Items of the touches ingestion stream that were refused (they changed nothing): the count and the latest, newest first.")
+            .ResolveAsync(async c => await c.Grains().GetStreamRejectionsGrain(StreamNames.Touches).GetAsync());
 
         Field<NonNullGraphType<AttributionReportGraphType>>("attribution")
             .Description("Credit per action or channel for a scope; conversions selected by time in [from, to).")

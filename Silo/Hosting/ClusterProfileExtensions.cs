@@ -6,6 +6,7 @@ using Frontline.Silo.Storage.Postgres;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Streams;
 
 namespace Frontline.Silo.Hosting;
 
@@ -17,6 +18,9 @@ public static class ClusterProfileExtensions
 {
     /// <summary>ADO.NET invariant name of Npgsql, as Orleans' providers know it.</summary>
     public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>How long the pulling agent keeps retrying the delivery of one ingestion item.</summary>
+    public static readonly TimeSpan IngestDeliveryRetryTime = TimeSpan.FromMinutes(10);
 
     /// <summary>Configures <paramref name="silo"/> as a member of the PostgreSQL-backed cluster described by <paramref name="orleans"/>.</summary>
     public static ISiloBuilder UseFrontlineClusterProfile(this ISiloBuilder silo, string connectionString, OrleansHostOptions orleans)
@@ -49,11 +53,43 @@ public static class ClusterProfileExtensions
             o.ConnectionString = connectionString;
         });
 
-        // Stream subscriptions belong to live GraphQL connections, which do not outlive their silo either. Memory
-        // streams are per silo for now: a durable stream provider is the next step of cluster mode.
+        // Stream subscriptions belong to live GraphQL connections, which do not outlive their silo either, so the
+        // "live" provider stays on memory streams; ingestion has its own durable provider.
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddIngestStreams(connectionString);
         return silo;
+    }
+
+    /// <summary>
+    /// Adds the durable ingestion stream provider (<see cref="StreamNames.Ingest"/>): Orleans' ADO.NET streams on our
+    /// queue tables (schema V2). An item is durable once the producer's <c>OnNextAsync</c> returns; delivery is at least
+    /// once and the consumer dedupes by event id.
+    /// </summary>
+    public static ISiloBuilder AddIngestStreams(this ISiloBuilder silo, string connectionString)
+        => silo.AddAdoNetStreams(StreamNames.Ingest, streams =>
+        {
+            streams.ConfigureAdoNet(options => options.Configure(o => ConfigureIngestQueue(o, connectionString)));
+            streams.ConfigurePartitioning(StreamNames.IngestPartitions);
+
+            // Only the implicit consumer reads these streams: no per-stream rendezvous grain is needed.
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+
+            // A customer grain that cannot store (PostgreSQL restarting) is retried this long before the item is
+            // moved to the dead letters, where an operator still finds it.
+            streams.ConfigurePullingAgent(options => options.Configure(o => o.MaxEventDeliveryTime = IngestDeliveryRetryTime));
+        });
+
+    /// <summary>
+    /// The silos' queue settings; integrator clients set the same (README). Producers stamp each message's expiry:
+    /// an undelivered touch stays queued for a week (through any outage of the silos), not Orleans' 10 minutes.
+    /// </summary>
+    public static void ConfigureIngestQueue(AdoNetStreamOptions options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Invariant = NpgsqlInvariant;
+        options.ConnectionString = connectionString;
+        options.ExpiryTimeout = TimeSpan.FromDays(7);
     }
 
     /// <summary>

@@ -60,6 +60,10 @@ public static class FrontlineSiloExtensions
         silo.AddMemoryGrainStorage(PubSubStorageName);
         silo.UseFileReminderService(FromDataDirectory(o => o.RemindersDirectory));
         silo.AddMemoryStreams(StreamProviderName);
+
+        // The ingestion stream exists here too, so an integrator's client code is the same in both profiles; memory
+        // streams lose what was queued if the process dies, which the embedded profile accepts.
+        silo.AddMemoryStreams(StreamNames.Ingest);
         return silo;
     }
 

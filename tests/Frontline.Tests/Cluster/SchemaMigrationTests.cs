@@ -9,15 +9,15 @@ namespace Frontline.Tests.Cluster;
 public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
     [Fact]
-    public async Task MigrateCommand_RunTwice_ExitsZeroAndVersionTableSaysOne()
+    public async Task MigrateCommand_RunTwice_ExitsZeroAndVersionTableSaysTwo()
     {
         var first = await RunSiloAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
         var second = await RunSiloAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
 
-        Assert.Equal((0, "schema version 1"), (first.ExitCode, first.Output.Trim()));
-        Assert.Equal((0, "schema version 1"), (second.ExitCode, second.Output.Trim()));
-        Assert.Equal([(1, "orleans")], await VersionRowsAsync(database.ConnectionString));
-        Assert.Equal(1, PostgresSchema.LatestVersion);
+        Assert.Equal((0, "schema version 2"), (first.ExitCode, first.Output.Trim()));
+        Assert.Equal((0, "schema version 2"), (second.ExitCode, second.Output.Trim()));
+        Assert.Equal([(1, "orleans"), (2, "streaming")], await VersionRowsAsync(database.ConnectionString));
+        Assert.Equal(2, PostgresSchema.LatestVersion);
     }
 
     [Fact]
@@ -37,9 +37,37 @@ public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixt
         {
             var versions = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => PostgresSchema.MigrateAsync(connectionString))));
 
-            Assert.All(versions, v => Assert.Equal(1, v));
-            Assert.Equal([(1, "orleans")], await VersionRowsAsync(connectionString));
-            Assert.Equal(1, await PostgresSchema.GetVersionAsync(connectionString));
+            Assert.All(versions, v => Assert.Equal(2, v));
+            Assert.Equal([(1, "orleans"), (2, "streaming")], await VersionRowsAsync(connectionString));
+            Assert.Equal(2, await PostgresSchema.GetVersionAsync(connectionString));
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+    }
+
+    /// <summary>A database made by an earlier release (version 1 only) gets just the streaming script on upgrade.</summary>
+    [Fact]
+    public async Task MigrateAsync_DatabaseAtVersionOne_AppliesOnlyVersionTwo()
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        try
+        {
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                var v1 = PostgresSchema.Migrations[0];
+                await using var old = new NpgsqlCommand(
+                    $"CREATE TABLE {PostgresSchema.VersionTable} (version integer NOT NULL PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now()); "
+                    + v1.Sql + $"; INSERT INTO {PostgresSchema.VersionTable} (version, name) VALUES (1, 'orleans');",
+                    connection);
+                await old.ExecuteNonQueryAsync();
+            }
+
+            Assert.Equal(2, await PostgresSchema.MigrateAsync(connectionString));
+            Assert.Equal([(1, "orleans"), (2, "streaming")], await VersionRowsAsync(connectionString));
+            Assert.Equal(2, await PostgresSchema.MigrateAsync(connectionString));
         }
         finally
         {
@@ -64,8 +92,8 @@ public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixt
             }
         }
 
-        // The keys Orleans 10.4.2's clustering, persistence and reminder providers look up (DeleteStorageKey and
-        // CleanupDefunctSiloEntryKey are optional ones we provide too).
+        // The keys Orleans 10.4.2's clustering, persistence and reminder providers and the 10.4.2-alpha.1 ADO.NET stream
+        // provider look up (DeleteStorageKey and CleanupDefunctSiloEntryKey are optional ones we provide too).
         string[] expected =
         [
             "CleanupDefunctSiloEntriesKey", "CleanupDefunctSiloEntryKey", "ClearStorageKey", "DeleteMembershipTableEntriesKey",
@@ -73,6 +101,8 @@ public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixt
             "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "ReadFromStorageKey", "ReadRangeRows1Key",
             "ReadRangeRows2Key", "ReadReminderRowKey", "ReadReminderRowsKey", "UpdateIAmAlivetimeKey", "UpdateMembershipKey",
             "UpsertReminderRowKey", "WriteToStorageKey",
+            "QueueStreamMessageKey", "GetStreamMessagesKey", "ConfirmStreamMessagesKey", "FailStreamMessageKey",
+            "EvictStreamMessagesKey", "EvictStreamDeadLettersKey",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
     }

@@ -22,12 +22,13 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _outputLock = new();
 
-    private EmbeddedServerProcess(Process process, Uri baseAddress, string dataDirectory, int siloPort)
+    private EmbeddedServerProcess(Process process, Uri baseAddress, string dataDirectory, int siloPort, int gatewayPort)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
         SiloPort = siloPort;
+        GatewayPort = gatewayPort;
     }
 
     /// <summary>Root URL of the server's HTTP endpoints, ending in '/'.</summary>
@@ -35,6 +36,9 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
 
     /// <summary>The silo-to-silo port it was given (<c>Orleans:SiloPort</c>), which names it in Orleans' silo addresses.</summary>
     public int SiloPort { get; }
+
+    /// <summary>The silo's Orleans gateway port on 127.0.0.1, where Orleans clients connect.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>The server's <c>Frontline:DataDirectory</c>.</summary>
     public string DataDirectory { get; }
@@ -96,7 +100,7 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var server = new EmbeddedServerProcess(process, baseAddress, dataDirectory, siloPort);
+        var server = new EmbeddedServerProcess(process, baseAddress, dataDirectory, siloPort, gatewayPort);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.Start();
