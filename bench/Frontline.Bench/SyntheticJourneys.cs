@@ -85,6 +85,41 @@ public static class SyntheticJourneys
         return events.ToImmutable();
     }
 
+    /// <summary>
+    /// A customer's 90-day journey: <paramref name="touches"/> touches spread at random over the 90 days before
+    /// <see cref="PeriodStart"/> (so no window is still open and no reminder is pending), then a
+    /// <see cref="StandardActions.ContractSigned"/> at <see cref="PeriodStart"/>.
+    /// </summary>
+    public static ImmutableArray<TouchEnvelope> NinetyDayJourney(Random random, string customerId, int touches)
+    {
+        var start = PeriodStart.AddDays(-90);
+        var events = ImmutableArray.CreateBuilder<TouchEnvelope>(touches + 1);
+        for (var k = 0; k < touches; k++)
+        {
+            events.Add(new TouchEnvelope
+            {
+                EventId = $"{customerId}:j{k}",
+                CustomerId = customerId,
+                Action = Actions[random.Next(Actions.Length)],
+                Channel = Channels[random.Next(Channels.Length)],
+                OccurredAt = start.AddSeconds(random.NextInt64((long)TimeSpan.FromDays(90).TotalSeconds)),
+                Source = "bench",
+            });
+        }
+
+        events.Add(new TouchEnvelope
+        {
+            EventId = $"{customerId}:won",
+            CustomerId = customerId,
+            Action = StandardActions.ContractSigned,
+            Channel = "Direct",
+            OccurredAt = PeriodStart,
+            Source = "bench",
+            Value = random.Next(1, 101),
+        });
+        return events.ToImmutable();
+    }
+
     private static ConversionRecord Record(Random random, string id, DateTimeOffset anchor)
     {
         var converted = random.NextDouble() >= NullShare;

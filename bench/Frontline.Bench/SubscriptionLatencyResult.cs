@@ -1,0 +1,14 @@
+namespace Frontline.Bench;
+
+/// <summary>What part 4 measured: the push latency, the ingest acknowledgements, and the plain-query baseline.</summary>
+public sealed record SubscriptionLatencyResult(
+    int Rate,
+    TimeSpan Length,
+    int Regions,
+    int BatchSize,
+    long Sent,
+    long Missing,
+    double AchievedRate,
+    LatencySummary Push,
+    LatencySummary Ack,
+    LatencySummary Query);
