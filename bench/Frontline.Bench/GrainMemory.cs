@@ -5,8 +5,8 @@ namespace Frontline.Bench;
 
 /// <summary>
 /// Part 6: managed heap per active customer grain holding a 90-day journey of 50 touches, against the heap per
-/// activation of a grain with no state. Both are measured as the growth of the GC heap after a full collection,
-/// from all of them inactive to all of them active, divided by their number.
+/// activation of a grain with no state. Both are measured as the GC heap (after full collections) with all of
+/// them active less the heap once they are all deactivated, divided by their number.
 /// </summary>
 public static class GrainMemory
 {
@@ -19,36 +19,45 @@ public static class GrainMemory
         var customerIds = JourneyLoader.Ids("memory-customer", customers);
         AnsiConsole.MarkupLineInterpolated($"  memory: loading {customers:N0} customers x {JourneyLoader.TouchesPerCustomer} touches");
         var load = await JourneyLoader.LoadAsync(client, customerIds, seed: 6);
+        AnsiConsole.MarkupLineInterpolated($"  memory: loaded in {load.TotalSeconds:0.0} s");
 
-        // Loading activated the customers; deactivate them so the baseline holds their stored state and the
-        // scopes' records but no customer activation, then activate them again by reading them.
-        var management = client.GetGrain<IManagementGrain>(0);
-        await JourneyLoader.ForEachAsync(customerIds, CallsInFlight, id => management.DeactivateGrain(client.GetCustomerGrain(id).GetGrainId()));
-        await WaitForActivationsAsync(client, "CustomerGrain", 0);
-
-        var before = Heap();
+        // Read every customer once (and check it holds its journey), then weigh the heap with all of them active.
         var touches = 0L;
         await JourneyLoader.ForEachAsync(customerIds, CallsInFlight, async id =>
         {
             var view = await client.GetCustomerGrain(id).GetAsync() ?? throw new InvalidOperationException($"customer {id} not found");
             Interlocked.Add(ref touches, view.TouchCount);
         });
-        var active = await ActivationsAsync(client, "CustomerGrain");
-        var after = Heap();
         if (touches != (long)customers * JourneyLoader.TouchesPerCustomer)
         {
             throw new InvalidOperationException($"customers hold {touches:N0} touches, expected {(long)customers * JourneyLoader.TouchesPerCustomer:N0}");
         }
 
+        var customerActive = await ActivationsAsync(client, "CustomerGrain");
+        var customerHeapActive = Heap();
+
+        // Deactivating only the customers leaves everything else as it was (their stored state, the scopes and
+        // buckets), so the heap they give back is what their activations held.
+        await DeactivateAsync(client, customerIds.Select(id => client.GetCustomerGrain(id).GetGrainId()).ToList(), "CustomerGrain");
+        var customerHeapInactive = Heap();
+
         var noopIds = JourneyLoader.Ids("memory-noop", customers);
-        var noopBefore = Heap();
         await JourneyLoader.ForEachAsync(noopIds, CallsInFlight, id => client.GetGrain<INoopGrain>(id).PingAsync());
         var noopActive = await ActivationsAsync(client, "NoopGrain");
-        var noopAfter = Heap();
+        var noopHeapActive = Heap();
+        await DeactivateAsync(client, noopIds.Select(id => client.GetGrain<INoopGrain>(id).GetGrainId()).ToList(), "NoopGrain");
+        var noopHeapInactive = Heap();
 
-        var result = new GrainMemoryResult(customers, load, active, before, after, noopActive, noopBefore, noopAfter);
+        var result = new GrainMemoryResult(customers, load, customerActive, customerHeapInactive, customerHeapActive, noopActive, noopHeapInactive, noopHeapActive);
         AnsiConsole.MarkupLineInterpolated($"  memory: {result.PerCustomer:N0} B per customer grain, {result.PerNoop:N0} B per no-op activation");
         return result;
+    }
+
+    private static async Task DeactivateAsync(IClusterClient client, IReadOnlyList<GrainId> grains, string grainClass)
+    {
+        var management = client.GetGrain<IManagementGrain>(0);
+        await Parallel.ForEachAsync(grains, new ParallelOptions { MaxDegreeOfParallelism = CallsInFlight }, async (grain, _) => await management.DeactivateGrain(grain));
+        await WaitForActivationsAsync(client, grainClass, 0);
     }
 
     /// <summary>The managed heap after a full, compacting, blocking collection (client and silo share this process).</summary>

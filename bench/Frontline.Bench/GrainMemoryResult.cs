@@ -1,6 +1,6 @@
 namespace Frontline.Bench;
 
-/// <summary>Heap before and after activating the customers, and the same for as many no-op grains.</summary>
+/// <summary>Heap with the customers deactivated (before) and active (after), and the same for as many no-op grains.</summary>
 public sealed record GrainMemoryResult(
     int Count,
     TimeSpan Load,

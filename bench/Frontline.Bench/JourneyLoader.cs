@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Frontline.Abstractions;
+using Frontline.Abstractions.Customers;
 
 namespace Frontline.Bench;
 
-/// <summary>Gives customers a 90-day journey through the integrator's path, <c>IIngestGrain.RecordTouchesAsync</c>.</summary>
+/// <summary>
+/// Registers B2B customers (whose attribution window is 90 days, so one conversion credits the whole journey)
+/// and gives each a 90-day journey through the integrator's path, <c>IIngestGrain.RecordTouchesAsync</c>.
+/// </summary>
 public static class JourneyLoader
 {
     public const int TouchesPerCustomer = 50;
@@ -17,9 +21,18 @@ public static class JourneyLoader
     /// <summary>Ids <c>{prefix}-0</c> to <c>{prefix}-{count-1}</c>, in order.</summary>
     public static IReadOnlyList<string> Ids(string prefix, int count) => [.. Enumerable.Range(0, count).Select(i => $"{prefix}-{i}")];
 
-    /// <summary>Records <see cref="TouchesPerCustomer"/> touches and a conversion for each customer; fails unless every event is accepted.</summary>
+    /// <summary>Registers each customer as B2B, then records <see cref="TouchesPerCustomer"/> touches and a conversion; fails unless every event is accepted.</summary>
     public static async Task<TimeSpan> LoadAsync(IGrainFactory grains, IReadOnlyList<string> customerIds, int seed)
     {
+        await ForEachAsync(customerIds, CustomersPerCall * CallsInFlight, async id =>
+        {
+            var registered = await grains.GetCustomerGrain(id).RegisterAsync(new RegisterCustomerCommand { Id = id, Segment = Segment.B2B, Name = id });
+            if (registered.Error is { } rejection)
+            {
+                throw new InvalidOperationException($"register {id}: {rejection.Field} {rejection.Reason}");
+            }
+        });
+
         var random = new Random(seed);
         var batches = customerIds.Chunk(CustomersPerCall)
             .Select(ids => ids.SelectMany(id => SyntheticJourneys.NinetyDayJourney(random, id, TouchesPerCustomer)).ToImmutableArray())

@@ -93,7 +93,7 @@ await RunPartAsync("calls", "5. Grain call throughput: customer read vs no-op pi
 await RunPartAsync("memory", "6. Memory per active customer grain", async () =>
 {
     await using var cluster = await BenchCluster.StartAsync();
-    return ResultsReport.Memory(stamp, await GrainMemory.RunAsync(cluster.Client, quick ? 2_000 : 20_000));
+    return ResultsReport.Memory(stamp, await GrainMemory.RunAsync(cluster.Client, quick ? 2_000 : 10_000));
 });
 
 var output = Path.Combine(PathModels.RepositoryRoot(), "bench", "results.md");

@@ -87,12 +87,12 @@ public static class SyntheticJourneys
 
     /// <summary>
     /// A customer's 90-day journey: <paramref name="touches"/> touches spread at random over the 90 days before
-    /// <see cref="PeriodStart"/> (so no window is still open and no reminder is pending), then a
-    /// <see cref="StandardActions.ContractSigned"/> at <see cref="PeriodStart"/>.
+    /// a <see cref="StandardActions.ContractSigned"/> at a random time in the period (spread, so no hour bucket
+    /// collects every customer's record), all in the past, so no window is still open and no reminder pending.
     /// </summary>
     public static ImmutableArray<TouchEnvelope> NinetyDayJourney(Random random, string customerId, int touches)
     {
-        var start = PeriodStart.AddDays(-90);
+        var at = PeriodStart.AddSeconds(random.NextInt64((long)(PeriodEnd - PeriodStart).TotalSeconds));
         var events = ImmutableArray.CreateBuilder<TouchEnvelope>(touches + 1);
         for (var k = 0; k < touches; k++)
         {
@@ -102,7 +102,7 @@ public static class SyntheticJourneys
                 CustomerId = customerId,
                 Action = Actions[random.Next(Actions.Length)],
                 Channel = Channels[random.Next(Channels.Length)],
-                OccurredAt = start.AddSeconds(random.NextInt64((long)TimeSpan.FromDays(90).TotalSeconds)),
+                OccurredAt = at.AddSeconds(-random.NextInt64(1, (long)TimeSpan.FromDays(90).TotalSeconds)),
                 Source = "bench",
             });
         }
@@ -113,7 +113,7 @@ public static class SyntheticJourneys
             CustomerId = customerId,
             Action = StandardActions.ContractSigned,
             Channel = "Direct",
-            OccurredAt = PeriodStart,
+            OccurredAt = at,
             Source = "bench",
             Value = random.Next(1, 101),
         });
