@@ -8,6 +8,7 @@ public sealed record SubscriptionLatencyResult(
     int BatchSize,
     long Sent,
     long Missing,
+    long Retries,
     double AchievedRate,
     LatencySummary Push,
     LatencySummary Ack,
