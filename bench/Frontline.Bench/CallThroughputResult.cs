@@ -7,6 +7,9 @@ public sealed record CallThroughputResult(IReadOnlyList<double> Ping, IReadOnlyL
 
     public double ReadMedian => Median(Read);
 
+    /// <summary>Median over rounds of reads/s / pings/s of the same round: the two ran back to back, under the same load.</summary>
+    public double RatioMedian => Median([.. Read.Zip(Ping, (read, ping) => read / ping)]);
+
     private static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToList();

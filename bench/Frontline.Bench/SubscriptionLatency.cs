@@ -121,6 +121,7 @@ public static class SubscriptionLatency
                 tracker.Outstanding,
                 tracker.Retries,
                 achieved * BatchSize,
+                tracker.AcknowledgedRate,
                 tracker.Summary(),
                 LatencySummary.Of(ack),
                 LatencySummary.Of(query));
@@ -237,6 +238,7 @@ public static class SubscriptionLatency
         if (ack is not null)
         {
             Record(ack, scheduled, done);
+            tracker.Acknowledged(done);
         }
     }
 
@@ -265,6 +267,33 @@ public static class SubscriptionLatency
         private long _conversions;
 
         private long _retries;
+        private long _lastAck;
+        private long _firstMeasured;
+        private long _acknowledgedEvents;
+
+        /// <summary>
+        /// Measured events acknowledged per second, from the first measured batch's scheduled time to the last
+        /// acknowledgement: what the server sustained, whatever the sender offered.
+        /// </summary>
+        public double AcknowledgedRate
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _acknowledgedEvents == 0 ? 0 : _acknowledgedEvents / Stopwatch.GetElapsedTime(_firstMeasured, _lastAck).TotalSeconds;
+                }
+            }
+        }
+
+        public void Acknowledged(long at)
+        {
+            lock (_lock)
+            {
+                _lastAck = Math.Max(_lastAck, at);
+                _acknowledgedEvents += BatchSize;
+            }
+        }
 
         /// <summary>503 answers retried (during warm-up or measurement).</summary>
         public long Retries => Interlocked.Read(ref _retries);
@@ -306,6 +335,11 @@ public static class SubscriptionLatency
                 for (var i = 0; i < count; i++)
                 {
                     var index = _events++;
+                    if (measured && _firstMeasured == 0)
+                    {
+                        _firstMeasured = scheduled;
+                    }
+
                     if (index % EventsPerConversion != 0)
                     {
                         lines.Add(Touch(index));

@@ -10,6 +10,7 @@ public sealed record SubscriptionLatencyResult(
     long Missing,
     long Retries,
     double AchievedRate,
+    double AcknowledgedRate,
     LatencySummary Push,
     LatencySummary Ack,
     LatencySummary Query);
