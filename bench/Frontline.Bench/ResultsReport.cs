@@ -113,19 +113,26 @@ public static class ResultsReport
         return text.ToString();
     }
 
-    public static string Latency(string stamp, SubscriptionLatencyResult r)
+    public static string Latency(string stamp, IReadOnlyList<SubscriptionLatencyResult> results)
     {
         var text = new StringBuilder();
         text.AppendLine("## 4. Ingest-to-subscription latency at 1,000 events/s").AppendLine().AppendLine(stamp).AppendLine();
-        text.AppendLine(Invariant($"The real server (`Frontline.Silo`, embedded profile: file storage with fsync, one silo) as its own process; {r.Regions * SubscriptionLatency.CustomersPerRegion:N0} B2B customers registered in {r.Regions} regions. One graphql-transport-ws client (`System.Net.WebSockets`) subscribes to `attributionUpdated(scope: \"region/<r>\") {{ conversions }}` for every region. Events go to `POST /ingest/touches` in NDJSON batches of {r.BatchSize}, paced open-loop at {r.Rate:N0} events/s (achieved {r.AchievedRate:N0}/s) for {r.Length.TotalSeconds:0} s after a warm-up: in each batch one `ContractSigned` (round robin over the regions, so each region converts once a second; its time cycles over 10 past hours of its own so no hour bucket fills, see part 2b) and {r.BatchSize - 1} touches of random customers a few seconds old (B2B: they wait in the open 90-day window, no push). A conversion lands in `org`, `segment/B2B` and its region. Push latency = receipt of the first push whose count includes the conversion minus its batch's scheduled send time; a 503 is retried after `Retry-After`, and the wait counts. Baseline: `{{ units {{ id }} }}` over `POST /graphql` at {r.Rate:N0} queries/s, paced the same way, same length, same server, just before. HdrHistogram; ratio = latency / baseline at the same percentile.")).AppendLine();
-        text.AppendLine("| measured | count | p50 | p90 | p99 | p99.9 | max | p50 ratio | p99 ratio |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (name, s) in new[] { ("plain query round trip (baseline)", r.Query), ("NDJSON batch of 10 acknowledged (stored)", r.Ack), ("conversion sent to `attributionUpdated` received", r.Push) })
+        var r = results[0];
+        text.AppendLine(Invariant($"The real server (`Frontline.Silo`, embedded profile: file storage with fsync, one silo) as its own process; {r.Regions * SubscriptionLatency.CustomersPerRegion:N0} B2B customers registered in {r.Regions} regions. One graphql-transport-ws client (`System.Net.WebSockets`) subscribes to `attributionUpdated(scope: \"region/<r>\") {{ conversions }}` for every region. Events go to `POST /ingest/touches` in NDJSON batches of {r.BatchSize}, paced open-loop at {string.Join(" and then ", results.Select(x => x.Rate.ToString("N0", CultureInfo.InvariantCulture)))} events/s (each on a fresh server) for {r.Length.TotalSeconds:0} s after a warm-up: in each batch one `ContractSigned` (round robin over the regions, so each region converts once a second; its time cycles over 10 past hours of its own so no hour bucket fills, see part 2b) and {r.BatchSize - 1} touches of random customers a few seconds old (B2B: they wait in the open 90-day window, no push). A conversion lands in `org`, `segment/B2B` and its region. Push latency = receipt of the first push whose count includes the conversion minus its batch's scheduled send time; a 503 is retried after `Retry-After`, and the wait counts. Baseline: `{{ units {{ id }} }}` over `POST /graphql` at the same rate in queries/s, paced the same way, same length, same server, just before. HdrHistogram; ratio = latency / baseline at the same percentile.")).AppendLine();
+        foreach (var x in results)
         {
-            text.AppendLine(Invariant($"| {name} | {s.Count:N0} | {s.P50:0.0} ms | {s.P90:0.0} ms | {s.P99:0.0} ms | {s.P999:0.0} ms | {s.Max:0.0} ms | {Timing.Ratio(s.P50 / r.Query.P50)} | {Timing.Ratio(s.P99 / r.Query.P99)} |"));
+            text.AppendLine(Invariant($"### {x.Rate:N0} events/s offered ({x.AchievedRate:N0}/s sent)")).AppendLine();
+            text.AppendLine("| measured | count | p50 | p90 | p99 | p99.9 | max | p50 ratio | p99 ratio |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (name, s) in new[] { ("plain query round trip (baseline)", x.Query), ("NDJSON batch of 10 acknowledged (stored)", x.Ack), ("conversion sent to `attributionUpdated` received", x.Push) })
+            {
+                text.AppendLine(Invariant($"| {name} | {s.Count:N0} | {s.P50:0.0} ms | {s.P90:0.0} ms | {s.P99:0.0} ms | {s.P999:0.0} ms | {s.Max:0.0} ms | {Timing.Ratio(s.P50 / x.Query.P50)} | {Timing.Ratio(s.P99 / x.Query.P99)} |"));
+            }
+
+            text.AppendLine().AppendLine(Invariant($"Events acknowledged per second over the measured part (first scheduled send to last acknowledgement): {x.AcknowledgedRate:N0}/s; below {x.Rate:N0}/s means the server did not keep up and the latencies are queueing. Conversions measured: {x.Sent:N0}; not reported by a push within 60 s: {x.Missing:N0}; 503 answers retried: {x.Retries:N0}.")).AppendLine();
         }
 
-        text.AppendLine().AppendLine(Invariant($"Events acknowledged per second over the measured part (first scheduled send to last acknowledgement): {r.AcknowledgedRate:N0}/s — below {r.Rate:N0}/s means the server did not keep up and the latencies are queueing. Conversions measured: {r.Sent:N0}; not reported by a push within 60 s: {r.Missing:N0}; 503 answers retried: {r.Retries:N0}. Goal: p99 under 100 ms — {(r.Push.P99 < 100 ? "met" : "not met")} ({r.Push.P99:0.0} ms)."));
+        text.AppendLine(Invariant($"Goal at {r.Rate:N0} events/s: p99 under 100 ms: {(r.Push.P99 < 100 ? "met" : "not met")} ({r.Push.P99:0.0} ms)."));
         return text.ToString();
     }
 
