@@ -87,59 +87,57 @@ public static class SubscriptionLatency
 
     private static async Task<SubscriptionLatencyResult> MeasureAsync(EmbeddedServerProcess server, int rate, TimeSpan warmup, TimeSpan length)
     {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        await RegisterCustomersAsync(http);
+
+        AnsiConsole.MarkupLineInterpolated($"  latency: baseline, {rate:N0} plain queries/s for {length.TotalSeconds:0} s");
+        var query = LatencySummary.NewHistogram();
+        await PacedAsync(warmup, rate, _ => QueryAsync(http, null));
+        await PacedAsync(length, rate, scheduled => QueryAsync(http, (query, scheduled)));
+
+        var tracker = new PushTracker(DateTimeOffset.UtcNow);
+        var socketUri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = "graphql" }.Uri;
+        await using var socket = await BenchWebSocketClient.ConnectAsync(socketUri);
+        for (var region = 0; region < Regions; region++)
         {
-            using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-            await RegisterCustomersAsync(http);
-
-            AnsiConsole.MarkupLineInterpolated($"  latency: baseline, {rate:N0} plain queries/s for {length.TotalSeconds:0} s");
-            var query = LatencySummary.NewHistogram();
-            await PacedAsync(warmup, rate, _ => QueryAsync(http, null));
-            await PacedAsync(length, rate, scheduled => QueryAsync(http, (query, scheduled)));
-
-            var tracker = new PushTracker(DateTimeOffset.UtcNow);
-            var socketUri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = "graphql" }.Uri;
-            await using var socket = await BenchWebSocketClient.ConnectAsync(socketUri);
-            for (var region = 0; region < Regions; region++)
-            {
-                await socket.SubscribeAsync(
-                    region.ToString(CultureInfo.InvariantCulture),
-                    "subscription($scope: String!) { attributionUpdated(scope: $scope) { conversions } }",
-                    new { scope = AttributionScopes.Region(RegionName(region)) });
-            }
-
-            using var stop = new CancellationTokenSource();
-            var receiving = Task.Run(() => socket.ReceiveAllAsync(tracker.OnPush, stop.Token));
-
-            AnsiConsole.MarkupLineInterpolated($"  latency: {rate:N0} events/s (1 in {EventsPerConversion} a conversion) in NDJSON batches of {BatchSize} for {length.TotalSeconds:0} s");
-            var ack = LatencySummary.NewHistogram();
-            await PacedAsync(warmup, rate / BatchSize, scheduled => IngestAsync(http, tracker, scheduled, measured: false, ack: null));
-            var achieved = await PacedAsync(length, rate / BatchSize, scheduled => IngestAsync(http, tracker, scheduled, measured: true, ack));
-
-            var drain = Stopwatch.StartNew();
-            while (tracker.Outstanding > 0 && drain.Elapsed < DrainTimeout && !receiving.IsCompleted)
-            {
-                // Pushes still on their way; the receive loop accounts them as they come.
-                await Task.Delay(TimeSpan.FromMilliseconds(50));
-            }
-
-            await stop.CancelAsync();
-            await receiving;
-            var result = new SubscriptionLatencyResult(
-                rate,
-                length,
-                Regions,
-                BatchSize,
-                tracker.Measured,
-                tracker.Outstanding,
-                tracker.Retries,
-                achieved * BatchSize,
-                tracker.AcknowledgedRate,
-                tracker.Summary(),
-                LatencySummary.Of(ack),
-                LatencySummary.Of(query));
-            AnsiConsole.MarkupLineInterpolated($"  latency: push p50 {result.Push.P50:0.0} ms p99 {result.Push.P99:0.0} ms; plain query p50 {result.Query.P50:0.0} ms p99 {result.Query.P99:0.0} ms; {result.Missing} pushes missing");
-            return result;
+            await socket.SubscribeAsync(
+                region.ToString(CultureInfo.InvariantCulture),
+                "subscription($scope: String!) { attributionUpdated(scope: $scope) { conversions } }",
+                new { scope = AttributionScopes.Region(RegionName(region)) });
         }
+
+        using var stop = new CancellationTokenSource();
+        var receiving = Task.Run(() => socket.ReceiveAllAsync(tracker.OnPush, stop.Token));
+
+        AnsiConsole.MarkupLineInterpolated($"  latency: {rate:N0} events/s (1 in {EventsPerConversion} a conversion) in NDJSON batches of {BatchSize} for {length.TotalSeconds:0} s");
+        var ack = LatencySummary.NewHistogram();
+        await PacedAsync(warmup, rate / BatchSize, scheduled => IngestAsync(http, tracker, scheduled, measured: false, ack: null));
+        var achieved = await PacedAsync(length, rate / BatchSize, scheduled => IngestAsync(http, tracker, scheduled, measured: true, ack));
+
+        var drain = Stopwatch.StartNew();
+        while (tracker.Outstanding > 0 && drain.Elapsed < DrainTimeout && !receiving.IsCompleted)
+        {
+            // Pushes still on their way; the receive loop accounts them as they come.
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+
+        await stop.CancelAsync();
+        await receiving;
+        var result = new SubscriptionLatencyResult(
+            rate,
+            length,
+            Regions,
+            BatchSize,
+            tracker.Measured,
+            tracker.Outstanding,
+            tracker.Retries,
+            achieved * BatchSize,
+            tracker.AcknowledgedRate,
+            tracker.Summary(),
+            LatencySummary.Of(ack),
+            LatencySummary.Of(query));
+        AnsiConsole.MarkupLineInterpolated($"  latency: push p50 {result.Push.P50:0.0} ms p99 {result.Push.P99:0.0} ms; plain query p50 {result.Query.P50:0.0} ms p99 {result.Query.P99:0.0} ms; {result.Missing} pushes missing");
+        return result;
     }
 
     private static string RegionName(int region) => $"bench-{region}";
