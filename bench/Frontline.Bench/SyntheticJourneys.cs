@@ -85,6 +85,41 @@ public static class SyntheticJourneys
         return events.ToImmutable();
     }
 
+    /// <summary>
+    /// A customer's 90-day journey: <paramref name="touches"/> touches spread at random over the 90 days before
+    /// a <see cref="StandardActions.ContractSigned"/> at a random time in the period (spread, so no hour bucket
+    /// collects every customer's record), all in the past, so no window is still open and no reminder pending.
+    /// </summary>
+    public static ImmutableArray<TouchEnvelope> NinetyDayJourney(Random random, string customerId, int touches)
+    {
+        var at = PeriodStart.AddSeconds(random.NextInt64((long)(PeriodEnd - PeriodStart).TotalSeconds));
+        var events = ImmutableArray.CreateBuilder<TouchEnvelope>(touches + 1);
+        for (var k = 0; k < touches; k++)
+        {
+            events.Add(new TouchEnvelope
+            {
+                EventId = $"{customerId}:j{k}",
+                CustomerId = customerId,
+                Action = Actions[random.Next(Actions.Length)],
+                Channel = Channels[random.Next(Channels.Length)],
+                OccurredAt = at.AddSeconds(-random.NextInt64(1, (long)TimeSpan.FromDays(90).TotalSeconds)),
+                Source = "bench",
+            });
+        }
+
+        events.Add(new TouchEnvelope
+        {
+            EventId = $"{customerId}:won",
+            CustomerId = customerId,
+            Action = StandardActions.ContractSigned,
+            Channel = "Direct",
+            OccurredAt = at,
+            Source = "bench",
+            Value = random.Next(1, 101),
+        });
+        return events.ToImmutable();
+    }
+
     private static ConversionRecord Record(Random random, string id, DateTimeOffset anchor)
     {
         var converted = random.NextDouble() >= NullShare;
