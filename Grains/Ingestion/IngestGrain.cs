@@ -17,7 +17,13 @@ namespace Frontline.Grains.Ingestion;
 /// The gateway for batches: validates each item, fans the good ones out to their grains in parallel, and reports
 /// per item. Stateless, so every silo runs as many activations as the load needs.
 /// </summary>
+/// <remarks>
+/// Reentrant because it keeps no mutable state and spends its time awaiting customer grains: without it each of the
+/// (one per core) activations would hold a whole batch until its slowest customer had written, and concurrent
+/// batches would queue behind it until Orleans' call timeout.
+/// </remarks>
 [StatelessWorker]
+[Reentrant]
 public sealed class IngestGrain(
     IOptions<ActionCatalogueOptions> catalogue,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IIngestGrain
