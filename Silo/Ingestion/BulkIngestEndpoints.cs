@@ -33,6 +33,11 @@ public static partial class BulkIngestEndpoints
         {
             return Results.Json(new { error = "PAYLOAD_TOO_LARGE", reason = limit.Message }, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit (Frontline:Limits:MaxRequestBodyBytes) stops the read part-way; nothing was recorded yet.
+            return Results.Json(new { error = "PAYLOAD_TOO_LARGE", reason = "the request body is larger than the server accepts" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
 
         int accepted = 0, duplicates = 0;
         try
