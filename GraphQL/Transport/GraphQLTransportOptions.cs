@@ -22,10 +22,11 @@ public sealed class GraphQLTransportOptions
     public int MaxDepth { get; set; } = 20;
 
     /// <summary>
-    /// Highest complexity score an operation may have (<c>QUERY_TOO_COMPLEX</c> beyond): 1 per field, children of a
-    /// list field count 5 times. Introspection fields count nothing, so schema tools are never refused.
+    /// Highest complexity score an operation may have (<c>QUERY_TOO_COMPLEX</c> beyond): 1 per field; children of a
+    /// list field count 5 times, or <c>first</c> times under a paged connection (a full 500-entry journey page is
+    /// about 3,500). Introspection fields count nothing, so schema tools are never refused.
     /// </summary>
-    public int MaxComplexity { get; set; } = 5_000;
+    public int MaxComplexity { get; set; } = 20_000;
 
     /// <summary>How long one operation may run before it is cancelled and answered with <c>TIMEOUT</c>; subscriptions' streams are exempt.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);

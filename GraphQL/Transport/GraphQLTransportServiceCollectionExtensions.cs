@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,8 +40,14 @@ public static class GraphQLTransportServiceCollectionExtensions
                 var limits = provider.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value;
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
-            })
-            .ConfigureSchema(schema => schema.WithIntrospectionComplexityImpact(0)));
+
+                // Introspection costs nothing, so GraphiQL and code generators are never refused; a zero child
+                // multiplier makes everything below __schema and __type free too.
+                var fieldImpact = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = field => field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                    ? new FieldComplexityResult(0, 0)
+                    : fieldImpact(field);
+            }));
         services.TryAddSingleton<GraphQLRequestExecutor>();
         services.TryAddSingleton<GraphQLHttpHandler>();
         services.TryAddSingleton<GraphQLWebSocketHandler>();

@@ -47,7 +47,7 @@ public static partial class BulkIngestEndpoints
                 var result = await grains.GetIngestGrain().RecordTouchesAsync([.. batch.Select(b => b.Touch)]);
                 accepted += result.Accepted;
                 duplicates += result.Duplicates;
-                rejected.AddRange(result.Rejected.Select(r => new BulkRejection(batch[r.Index].Line, r.Field, r.Reason)));
+                rejected.AddRange(result.Rejected.Select(r => new BulkRejection(batch[r.Index].Line, r.Field, r.Reason, r.Code)));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
