@@ -82,7 +82,10 @@ public static class LimitsHostingExtensions
                 TokensPerPeriod = limit.TokensPerPeriod,
                 ReplenishmentPeriod = limit.ReplenishmentPeriod,
                 QueueLimit = 0,
-                AutoReplenishment = true,
+
+                // The partitioned limiter replenishes every bucket from one heartbeat, honouring the period; a timer
+                // per client would cost a timer per remote address.
+                AutoReplenishment = false,
             });
         });
         options.OnRejected = WriteRejectionAsync;

@@ -66,7 +66,7 @@ public static class MalformedRequests
             document = generator switch
             {
                 6 => DeepNesting(random.Next(50, 3_000)),
-                7 => ManyAliases(random.Next(400, 1_500)),
+                7 => ManyAliases(random.Next(30, 120)),
                 8 => random.Next(4) switch
                 {
                     0 => "fragment A on Query { units { id } ...B } fragment B on Query { ...A } query { ...A }",
