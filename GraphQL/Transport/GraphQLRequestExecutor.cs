@@ -68,8 +68,10 @@ internal sealed class GraphQLRequestExecutor
             User = user,
             CancellationToken = cancellationToken,
 
-            // A subscription's execution only sets up its stream, which lives as long as the client wants it.
-            Timeout = prepared.OperationType == OperationType.Subscription ? Timeout.InfiniteTimeSpan : _options.ExecutionTimeout,
+            // Queries only. A mutation is bounded by its batch size and runs to completion, because a TIMEOUT answer
+            // after some of its writes landed would leave the client guessing; a subscription's execution only sets
+            // up its stream, which lives as long as the client wants it.
+            Timeout = prepared.OperationType == OperationType.Query ? _options.ExecutionTimeout : Timeout.InfiniteTimeSpan,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = context =>
             {

@@ -28,7 +28,10 @@ public sealed class GraphQLTransportOptions
     /// </summary>
     public int MaxComplexity { get; set; } = 20_000;
 
-    /// <summary>How long one operation may run before it is cancelled and answered with <c>TIMEOUT</c>; subscriptions' streams are exempt.</summary>
+    /// <summary>
+    /// How long one query may run before it is cancelled and answered with <c>TIMEOUT</c>. Mutations (bounded by their
+    /// batch sizes) and subscription streams are exempt.
+    /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Operations (subscriptions and in-flight queries) one WebSocket may run at once; more get an <c>error</c> with <c>TOO_MANY_SUBSCRIPTIONS</c>.</summary>
