@@ -69,6 +69,17 @@ public sealed class GraphQLLimitsTests
     }
 
     [Fact]
+    public async Task Post_MutationLongerThanExecutionTimeout_RunsToCompletion()
+    {
+        await using var host = await TransportTestHost.StartAsync(o => o.ExecutionTimeout = TimeSpan.FromMilliseconds(100));
+
+        var (status, body) = await PostAsync(host, "mutation { slowly(ms: 1000) }");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("done", body.RootElement.GetProperty("data").GetProperty("slowly").GetString());
+    }
+
+    [Fact]
     public async Task Subscribe_BeyondMaxOperationsPerConnection_SendsTooManySubscriptionsAndKeepsTheOthers()
     {
         await using var host = await TransportTestHost.StartAsync(o => o.MaxOperationsPerConnection = 2);
