@@ -26,10 +26,14 @@ public static class Program
         builder.UseDefaultUrl("http://localhost:5080");
         builder.AddFrontlineRole();
         builder.AddFrontlineGraphQL();
+        builder.AddFrontlineLimits();
+        builder.AddFrontlineDiagnostics();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
+        app.UseFrontlineLimits();
         app.MapHealthChecks("/health");
+        app.MapFrontlineDiagnostics();
         app.MapGraphQLEndpoints("/graphql");
         app.MapBulkIngest();
         await app.RunAsync();

@@ -18,6 +18,9 @@ public static class ErrorCodes
     /// <summary>Storage or the cluster failed an idempotent write; retrying the same request is safe.</summary>
     public const string Unavailable = "UNAVAILABLE";
 
+    /// <summary>A batch carries more items than the server accepts in one call; nothing of it was applied.</summary>
+    public const string BatchTooLarge = "BATCH_TOO_LARGE";
+
     /// <summary>An unexpected failure; details are logged, never returned.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -5,25 +5,27 @@ using Frontline.GraphQL.Schema.Inputs;
 using Frontline.GraphQL.Schema.Types;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
 
 namespace Frontline.GraphQL.Schema;
 
 /// <summary>Write side: ingestion batches and opportunity commands. Each resolver is one call into a grain.</summary>
 public sealed class FrontlineMutation : ObjectGraphType
 {
-    public FrontlineMutation()
+    public FrontlineMutation(IOptions<IngestLimitsOptions> limits)
     {
+        var maxBatch = limits.Value.MaxBatchItems;
         Name = "Mutation";
 
         Field<NonNullGraphType<IngestResultGraphType>>("recordTouches")
             .Description("Records touch events; idempotent by eventId; bad items are rejected one by one.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<TouchInputGraphType>>>>("input")
-            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RecordTouchesAsync(InputMapper.List(c.RawInput(), InputMapper.Touch)).RetryableOnFailure());
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RecordTouchesAsync(InputMapper.List(c.BatchInput(maxBatch), InputMapper.Touch)).RetryableOnFailure());
 
         Field<NonNullGraphType<IngestResultGraphType>>("registerUnits")
             .Description("Registers or updates units with their members; an unchanged unit counts as a duplicate.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterUnitInputGraphType>>>>("input")
-            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterUnitsAsync(InputMapper.List(c.RawInput(), InputMapper.Unit)).RetryableOnFailure());
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterUnitsAsync(InputMapper.List(c.BatchInput(maxBatch), InputMapper.Unit)).RetryableOnFailure());
 
         Field<NonNullGraphType<UnitGraphType>>("registerUnit")
             .Description("Registers or updates one unit with its members.")
@@ -37,7 +39,7 @@ public sealed class FrontlineMutation : ObjectGraphType
         Field<NonNullGraphType<IngestResultGraphType>>("registerCustomers")
             .Description("Registers or updates customers; an unchanged customer counts as a duplicate.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<RegisterCustomerInputGraphType>>>>("input")
-            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterCustomersAsync(InputMapper.List(c.RawInput(), InputMapper.Customer)).RetryableOnFailure());
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().RegisterCustomersAsync(InputMapper.List(c.BatchInput(maxBatch), InputMapper.Customer)).RetryableOnFailure());
 
         Field<NonNullGraphType<CustomerGraphType>>("registerCustomer")
             .Description("Registers or updates one customer.")
@@ -51,7 +53,7 @@ public sealed class FrontlineMutation : ObjectGraphType
         Field<NonNullGraphType<IngestResultGraphType>>("importOpportunities")
             .Description("Imports opportunities with their history; the same record again is a duplicate.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<ImportOpportunityInputGraphType>>>>("input")
-            .ResolveAsync(async c => await c.Grains().GetIngestGrain().ImportOpportunitiesAsync(InputMapper.List(c.RawInput(), InputMapper.ImportOpportunity)).RetryableOnFailure());
+            .ResolveAsync(async c => await c.Grains().GetIngestGrain().ImportOpportunitiesAsync(InputMapper.List(c.BatchInput(maxBatch), InputMapper.ImportOpportunity)).RetryableOnFailure());
 
         Field<NonNullGraphType<IntGraphType>>("importPaths")
             .Description("Replaces the aggregated CHANNEL paths of a scope (an analyst's data from elsewhere); re-importing replaces, never doubles. Returns how many paths the scope holds.")

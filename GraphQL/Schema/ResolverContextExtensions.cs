@@ -1,3 +1,4 @@
+using Frontline.Abstractions.Common;
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,4 +13,17 @@ public static class ResolverContextExtensions
         (IDictionary<string, object?>)context.Arguments!["input"].Value!;
 
     public static object? RawInput(this IResolveFieldContext context) => context.Arguments!["input"].Value;
+
+    /// <summary>The <c>input</c> list of a batch mutation, refused whole (nothing applied) when it holds more than <paramref name="maxItems"/>.</summary>
+    public static object? BatchInput(this IResolveFieldContext context, int maxItems)
+    {
+        var input = context.RawInput();
+        if (input is ICollection<object?> items && items.Count > maxItems)
+        {
+            var rejection = new Rejection { Code = ErrorCodes.BatchTooLarge, Field = "input", Reason = $"{items.Count} items is more than the {maxItems} one call accepts; send smaller batches" };
+            throw rejection.ToError();
+        }
+
+        return input;
+    }
 }

@@ -26,4 +26,16 @@ public static class GraphQLErrorCodes
 
     /// <summary>The request body exceeds the server's limit.</summary>
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+
+    /// <summary>The operation nests deeper or scores more complex than the configured limits.</summary>
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+
+    /// <summary>The operation ran longer than the execution timeout and was cancelled.</summary>
+    public const string Timeout = "TIMEOUT";
+
+    /// <summary>A WebSocket connection already runs as many operations as it may.</summary>
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+
+    /// <summary>The client sent more requests than its rate limit allows; retry after <c>Retry-After</c> seconds.</summary>
+    public const string RateLimited = "RATE_LIMITED";
 }

@@ -92,6 +92,12 @@ internal sealed class GraphQLHttpHandler
     // graphql-response+json uses 4xx whenever there is no data entry (spec §6.4.2).
     private static int StatusFor(ExecutionResult result, string mediaType)
     {
+        if (result.Errors is { } timeouts && timeouts.Any(e => e is TimeoutError))
+        {
+            // Checked first: a timed-out operation may still report partial data.
+            return StatusCodes.Status504GatewayTimeout;
+        }
+
         if (result.Executed)
         {
             return StatusCodes.Status200OK;

@@ -6,6 +6,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Frontline.GraphQL.Transport;
 
@@ -15,11 +16,13 @@ internal sealed class GraphQLRequestExecutor
     private readonly IDocumentExecuter _executer;
     private readonly IDocumentBuilder _documentBuilder;
     private readonly ILogger<GraphQLRequestExecutor> _logger;
+    private readonly GraphQLTransportOptions _options;
 
-    public GraphQLRequestExecutor(IDocumentExecuter executer, IDocumentBuilder documentBuilder, ILogger<GraphQLRequestExecutor> logger)
+    public GraphQLRequestExecutor(IDocumentExecuter executer, IDocumentBuilder documentBuilder, IOptions<GraphQLTransportOptions> options, ILogger<GraphQLRequestExecutor> logger)
     {
         _executer = executer;
         _documentBuilder = documentBuilder;
+        _options = options.Value;
         _logger = logger;
     }
 
@@ -64,6 +67,12 @@ internal sealed class GraphQLRequestExecutor
             RequestServices = requestServices,
             User = user,
             CancellationToken = cancellationToken,
+
+            // Queries only. A mutation is bounded by its batch size and runs to completion, because a TIMEOUT answer
+            // after some of its writes landed would leave the client guessing; a subscription's execution only sets
+            // up its stream, which lives as long as the client wants it.
+            Timeout = prepared.OperationType == OperationType.Query ? _options.ExecutionTimeout : Timeout.InfiniteTimeSpan,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
             UnhandledExceptionDelegate = context =>
             {
                 // The client only sees a generic INTERNAL error, so the exception must reach the log.

@@ -240,6 +240,19 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
             return;
         }
 
+        if (_operations.Count > _options.MaxOperationsPerConnection)
+        {
+            // Refuse this operation only: the connection and its other subscriptions stay healthy.
+            _operations.TryRemove(new KeyValuePair<string, Operation>(id, operation));
+            operation.Dispose();
+            var refusal = new ExecutionError($"This connection already runs {_options.MaxOperationsPerConnection} operations; complete one first.")
+            {
+                Code = GraphQLErrorCodes.TooManySubscriptions,
+            };
+            await SendAsync(EncodeErrors(id, [refusal]));
+            return;
+        }
+
         // Off the receive loop, so pings and completes keep flowing while the operation runs.
         var task = Task.Run(() => RunOperationAsync(operation, request));
         _running.TryAdd(task, 0);

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQL.Validation.Errors.Custom;
 
 namespace Frontline.GraphQL.Transport;
 
@@ -51,6 +52,8 @@ internal sealed class TransportErrorInfoProvider : ErrorInfoProvider
     internal static string GetCode(ExecutionError error) => error switch
     {
         UnhandledError => GraphQLErrorCodes.Internal,
+        TimeoutError => GraphQLErrorCodes.Timeout,
+        ComplexityError => GraphQLErrorCodes.QueryTooComplex,
         SyntaxError or DocumentTooDeepError => GraphQLErrorCodes.ParseFailed,
         ValidationError or DocumentError => GraphQLErrorCodes.ValidationFailed,
         RequestError => GraphQLErrorCodes.BadRequest,

@@ -33,6 +33,11 @@ public static partial class BulkIngestEndpoints
         {
             return Results.Json(new { error = "PAYLOAD_TOO_LARGE", reason = limit.Message }, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's body limit (Frontline:Limits:MaxRequestBodyBytes) stops the read part-way; nothing was recorded yet.
+            return Results.Json(new { error = "PAYLOAD_TOO_LARGE", reason = "the request body is larger than the server accepts" }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
 
         int accepted = 0, duplicates = 0;
         try
@@ -42,7 +47,7 @@ public static partial class BulkIngestEndpoints
                 var result = await grains.GetIngestGrain().RecordTouchesAsync([.. batch.Select(b => b.Touch)]);
                 accepted += result.Accepted;
                 duplicates += result.Duplicates;
-                rejected.AddRange(result.Rejected.Select(r => new BulkRejection(batch[r.Index].Line, r.Field, r.Reason)));
+                rejected.AddRange(result.Rejected.Select(r => new BulkRejection(batch[r.Index].Line, r.Field, r.Reason, r.Code)));
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Frontline.Abstractions.Events;
 
@@ -17,7 +18,9 @@ public static class NdjsonTouchReader
     {
         var touches = new List<(int, TouchEnvelope)>();
         var rejected = new List<BulkRejection>();
-        using var reader = new StreamReader(body);
+        // NDJSON is UTF-8: a body that happens to start with FF FE must not be read as UTF-16 (all lines would melt
+        // into one). A UTF-8 byte order mark is still skipped; invalid bytes become U+FFFD and fail their line only.
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         var number = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {

@@ -3,7 +3,7 @@ using Frontline.Tests.Infrastructure;
 namespace Frontline.Tests.EndToEnd;
 
 /// <summary>One embedded server process on an empty data directory, shared by tests that use fresh ids.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
 
@@ -11,9 +11,12 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public GraphQLHttpClient GraphQL { get; private set; } = null!;
 
+    /// <summary>Extra server arguments (configuration) of derived fixtures.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
     public async Task InitializeAsync()
     {
-        Server = await EmbeddedServerProcess.StartAsync(_data.Path);
+        Server = await EmbeddedServerProcess.StartAsync(_data.Path, Arguments);
         GraphQL = new GraphQLHttpClient(Server.BaseAddress);
     }
 

@@ -6,14 +6,10 @@ namespace Frontline.Tests.Infrastructure;
 
 /// <summary>
 /// Runs tests/js/subscribe.mjs (the npm graphql-ws client) against a server and exposes its JSON lines as they
-/// arrive: an awaitable "ready" and the stream of results. Installs node_modules with npm ci on first use.
+/// arrive: an awaitable "ready" and the stream of results. Installs node_modules on first use (<see cref="NodeScripts"/>).
 /// </summary>
 public sealed class NodeSubscriptionClient : IAsyncDisposable
 {
-    // One install per test run: parallel tests would otherwise race npm ci in the same folder.
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private static bool _installed;
-
     private readonly Process _process;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<NodeSubscriptionResult> _results = Channel.CreateUnbounded<NodeSubscriptionResult>();
@@ -36,8 +32,8 @@ public sealed class NodeSubscriptionClient : IAsyncDisposable
 
     public static async Task<NodeSubscriptionClient> StartAsync(Uri webSocketUri, string document, object? variables, int count, TimeSpan timeout)
     {
-        var scriptDirectory = FindScriptDirectory();
-        await EnsureInstalledAsync(scriptDirectory);
+        var scriptDirectory = NodeScripts.Directory;
+        await NodeScripts.EnsureInstalledAsync();
 
         var start = new ProcessStartInfo("node")
         {
@@ -136,61 +132,6 @@ public sealed class NodeSubscriptionClient : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static async Task EnsureInstalledAsync(string scriptDirectory)
-    {
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (_installed || Directory.Exists(Path.Combine(scriptDirectory, "node_modules", "graphql-ws")))
-            {
-                _installed = true;
-                return;
-            }
-
-            var start = new ProcessStartInfo("npm")
-            {
-                WorkingDirectory = scriptDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm.");
-            var output = npm.StandardOutput.ReadToEndAsync();
-            var error = npm.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await npm.WaitForExitAsync(timeout.Token);
-            if (npm.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"npm ci failed with {npm.ExitCode}: {await output}{await error}");
-            }
-
-            _installed = true;
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static string FindScriptDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "js");
-            if (File.Exists(Path.Combine(candidate, "subscribe.mjs")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"tests/js/subscribe.mjs not found above {AppContext.BaseDirectory}.");
     }
 
     private void OnOutputLine(string? line)

@@ -20,5 +20,14 @@ public sealed class TestMutation : ObjectGraphType
                 context.RequestServices!.GetRequiredService<TestMessageHub>().Publish(text);
                 return text;
             });
+
+        Field<NonNullGraphType<StringGraphType>>("slowly")
+            .Description("Answers after the given milliseconds, unless the request is cancelled first.")
+            .Argument<NonNullGraphType<IntGraphType>>("ms")
+            .ResolveAsync(async context =>
+            {
+                await Task.Delay(context.GetArgument<int>("ms"), context.CancellationToken);
+                return "done";
+            });
     }
 }

@@ -25,6 +25,19 @@ public sealed class TestQuery : ObjectGraphType
                 Extensions = new Dictionary<string, object?> { ["field"] = "id" },
             });
 
+        Field<NonNullGraphType<TestNodeGraphType>>("tree")
+            .Description("The root of an endless tree.")
+            .Resolve(_ => 0);
+
+        Field<NonNullGraphType<StringGraphType>>("slow")
+            .Description("Answers after the given milliseconds, unless the request is cancelled first.")
+            .Argument<NonNullGraphType<IntGraphType>>("ms")
+            .ResolveAsync(async context =>
+            {
+                await Task.Delay(context.GetArgument<int>("ms"), context.CancellationToken);
+                return "done";
+            });
+
         Field<StringGraphType>("boom")
             .Description("Fails like a bug would.")
             .Resolve(_ => throw new InvalidOperationException(SecretDetail));
