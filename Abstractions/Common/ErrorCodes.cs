@@ -18,6 +18,12 @@ public static class ErrorCodes
     /// <summary>Storage or the cluster failed an idempotent write; retrying the same request is safe.</summary>
     public const string Unavailable = "UNAVAILABLE";
 
+    /// <summary>No usable credentials: a missing, expired or invalid token or API key.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The caller may not do this, or may not see what it addressed (the two look the same).</summary>
+    public const string Forbidden = "FORBIDDEN";
+
     /// <summary>An unexpected failure; details are logged, never returned.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -1,0 +1,95 @@
+using Frontline.Abstractions.Common;
+using Frontline.GraphQL.Security;
+using Frontline.GraphQL.Transport;
+using Frontline.Silo.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Frontline.Silo.Security;
+
+/// <summary>
+/// Authentication of the host: JWT bearer tokens and API keys over HTTP, the same credentials in WebSocket
+/// <c>connection_init</c>, and a 401 for GraphQL and ingestion requests without usable credentials. <c>/health</c>
+/// stays open for load balancers and operators.
+/// </summary>
+public static partial class SecurityHostingExtensions
+{
+    private const string SelectorScheme = "Frontline";
+
+    /// <summary>Paths that need a caller; WebSocket upgrades on them authenticate in connection_init instead.</summary>
+    private static readonly PathString[] ProtectedPaths = ["/graphql", "/ingest"];
+
+    /// <summary>
+    /// Registers authentication from <c>Frontline:Auth</c>. Throws <see cref="SecurityConfigurationException"/> at once
+    /// (before the silo starts) when the keys are unusable, e.g. the cluster profile without a configured key.
+    /// </summary>
+    public static WebApplicationBuilder AddFrontlineSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var frontline = builder.Configuration.GetSection(FrontlineOptions.SectionName).Get<FrontlineOptions>() ?? new FrontlineOptions();
+        var keys = SigningKeys.Resolve(auth, frontline);
+        var apiKeys = new ApiKeyStore(auth);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddSingleton(apiKeys);
+        builder.Services.AddSingleton<IConnectionInitAuthenticator, ConnectionInitAuthenticator>();
+
+        builder.Services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.CarriesApiKey(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { })
+            .AddJwtBearer(o =>
+            {
+                // Claims keep their JWT names (role, unit, customer), which the access policy reads.
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = auth.Issuer,
+                    ValidAudience = auth.Audience,
+                    IssuerSigningKeys = keys.ValidationKeys,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256, SecurityAlgorithms.RsaSha256],
+                    NameClaimType = FrontlineClaims.Subject,
+                    RoleClaimType = FrontlineClaims.Role,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+            });
+        return builder;
+    }
+
+    /// <summary>Authenticates every request and answers 401 UNAUTHENTICATED on protected paths without a usable caller.</summary>
+    public static WebApplication UseFrontlineSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        LogKeys(app.Logger, app.Services.GetRequiredService<SigningKeys>().Description);
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            if (context.WebSockets.IsWebSocketRequest
+                || !ProtectedPaths.Any(p => context.Request.Path.StartsWithSegments(p))
+                || Caller.From(context.User) is not null)
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            if (context.Request.Path.StartsWithSegments("/graphql"))
+            {
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    errors = new[] { new { message = AccessErrors.UnauthenticatedMessage, extensions = new { code = ErrorCodes.Unauthenticated } } },
+                });
+            }
+            else
+            {
+                await context.Response.WriteAsJsonAsync(new { error = ErrorCodes.Unauthenticated, reason = AccessErrors.UnauthenticatedMessage });
+            }
+        });
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tokens are verified with: {Keys}")]
+    private static partial void LogKeys(ILogger logger, string keys);
+}
