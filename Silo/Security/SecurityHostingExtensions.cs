@@ -65,7 +65,7 @@ public static partial class SecurityHostingExtensions
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
-            if (context.WebSockets.IsWebSocketRequest
+            if (IsWebSocketUpgrade(context)
                 || !ProtectedPaths.Any(p => context.Request.Path.StartsWithSegments(p))
                 || Caller.From(context.User) is not null)
             {
@@ -89,6 +89,11 @@ public static partial class SecurityHostingExtensions
         });
         return app;
     }
+
+    // The WebSocket middleware runs later (inside the GraphQL endpoint), so its IsWebSocketRequest is not known yet here.
+    private static bool IsWebSocketUpgrade(HttpContext context) =>
+        string.Equals(context.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase)
+        || context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tokens are verified with: {Keys}")]
     private static partial void LogKeys(ILogger logger, string keys);

@@ -76,7 +76,7 @@ public sealed class SigningKeyTests
     [InlineData("--role", "boss", "is not one of")]
     [InlineData("--role", "unit-member", "--unit is required")]
     [InlineData("--role", "customer", "--customer is required")]
-    [InlineData("--hours", "-1", "--role is required")]
+    [InlineData("--hours", "-1", "is not a number of hours")]
     public async Task TokenCommand_BadOptions_Exit1WithReason(string name, string value, string reason)
     {
         var (exit, output, error) = await SiloCommand.RunAsync("token", name, value, "--Frontline:Auth:SigningKey", TestTokens.SigningKey);
