@@ -28,4 +28,6 @@ public static class GrainFactoryExtensions
     public static IAuditLogGrain GetAuditLogGrain(this IGrainFactory factory, DateTimeOffset at) => factory.GetGrain<IAuditLogGrain>(AuditDays.Key(at));
 
     public static IAuditLogGrain GetAuditLogGrain(this IGrainFactory factory, string day) => factory.GetGrain<IAuditLogGrain>(day);
+
+    public static IAuditChunkGrain GetAuditChunkGrain(this IGrainFactory factory, string day, long chunk) => factory.GetGrain<IAuditChunkGrain>(AuditDays.ChunkKey(day, chunk));
 }

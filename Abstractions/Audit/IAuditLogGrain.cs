@@ -1,8 +1,9 @@
 namespace Frontline.Abstractions.Audit;
 
 /// <summary>
-/// The audit log of one UTC day, keyed <c>yyyy-MM-dd</c> (see <see cref="AuditDays"/>). A grain per day keeps each
-/// write small and lets old days deactivate; one entry per request, so batch ingestion costs one append per batch.
+/// The audit log of one UTC day, keyed <c>yyyy-MM-dd</c> (see <see cref="AuditDays"/>): it numbers the entries and
+/// keeps them in chunk grains, so an append writes one chunk and a counter whatever the day's size. One entry per
+/// request, so batch ingestion costs one append per batch.
 /// </summary>
 [Alias("Frontline.IAuditLogGrain")]
 public interface IAuditLogGrain : IGrainWithStringKey

@@ -1,9 +1,7 @@
-using Frontline.Abstractions.Audit;
-
 namespace Frontline.Grains.Audit;
 
-/// <summary>Persistent state of one day's audit log: entries in the order they were appended.</summary>
+/// <summary>Persistent state of one day's audit log: how many entries its chunks hold.</summary>
 public sealed record AuditLogState
 {
-    public List<AuditEntry> Entries { get; init; } = [];
+    public long Count { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class ApiKeyAuthenticationHandler(
         request.Headers.ContainsKey(HeaderName)
         || request.Headers.Authorization.ToString().StartsWith(AuthorizationPrefix, StringComparison.OrdinalIgnoreCase);
 
+    /// <inheritdoc />
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = Request.Headers.TryGetValue(HeaderName, out var header)

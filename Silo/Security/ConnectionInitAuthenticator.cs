@@ -16,6 +16,7 @@ public sealed class ConnectionInitAuthenticator(IOptionsMonitor<JwtBearerOptions
 {
     private const string BearerPrefix = "Bearer ";
 
+    /// <inheritdoc />
     public async ValueTask<ClaimsPrincipal?> AuthenticateAsync(HttpContext context, JsonElement payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

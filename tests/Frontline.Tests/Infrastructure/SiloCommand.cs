@@ -6,8 +6,13 @@ namespace Frontline.Tests.Infrastructure;
 public static class SiloCommand
 {
     /// <summary>Runs <c>Frontline.Silo.dll</c> with <paramref name="arguments"/> and waits (at most a minute) for it to exit.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        RunAsync(new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs it like <see cref="RunAsync(string[])"/> with <paramref name="environment"/> added to (a null value: removed from) its environment.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo(EmbeddedServerProcess.DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -23,6 +28,12 @@ public static class SiloCommand
         // A developer's environment must not lend the command a connection string or keys.
         start.Environment.Remove("ConnectionStrings__Frontline");
         start.Environment.Remove("Frontline__Auth__SigningKey");
+        start.Environment.Remove("FRONTLINE_TOKEN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
