@@ -4,6 +4,7 @@ using Frontline.Silo.Import;
 using Frontline.Silo.Ingestion;
 using Frontline.Silo.Security;
 using Frontline.Silo.Storage.Postgres;
+using Orleans.Dashboard;
 
 namespace Frontline.Silo;
 
@@ -41,7 +42,14 @@ public static class Program
             return 1;
         }
 
-        builder.AddFrontlineSilo();
+        var dashboard = builder.Configuration.GetValue<bool>($"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Dashboard)}");
+        builder.AddFrontlineSilo(silo =>
+        {
+            if (dashboard)
+            {
+                silo.AddDashboard();
+            }
+        });
         builder.AddFrontlineGraphQL();
         builder.Services.AddHealthChecks();
 
@@ -50,6 +58,11 @@ public static class Program
         app.MapHealthChecks("/health");
         app.MapGraphQLEndpoints("/graphql");
         app.MapBulkIngest();
+        if (dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: SecurityHostingExtensions.DashboardPath);
+        }
+
         await app.RunAsync();
         return 0;
     }

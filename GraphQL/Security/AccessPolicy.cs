@@ -51,7 +51,8 @@ public static class AccessPolicy
             FrontlineRoles.Hq => true,
             FrontlineRoles.Integrator => kind == OperationKind.Ingest,
             FrontlineRoles.Customer => kind == OperationKind.ReadCustomer,
-            FrontlineRoles.UnitLead or FrontlineRoles.UnitMember => kind is not (OperationKind.Ingest or OperationKind.ReadAudit),
+            FrontlineRoles.UnitLead or FrontlineRoles.UnitMember => kind is not (OperationKind.Ingest or OperationKind.ReadAudit or OperationKind.Operate),
+            FrontlineRoles.Operator => kind == OperationKind.Operate,
             _ => false,
         };
         return allowed ? AccessDecision.Allowed : AccessDecision.Forbidden;
@@ -74,6 +75,7 @@ public static class AccessPolicy
         {
             case FrontlineRoles.Hq:
             case FrontlineRoles.Integrator:
+            case FrontlineRoles.Operator:
                 return true;
             case FrontlineRoles.Customer:
                 // Its own id only; whether that record exists yet is its own business.

@@ -35,4 +35,7 @@ public enum OperationKind
 
     /// <summary>The audit log.</summary>
     ReadAudit,
+
+    /// <summary>Operations tooling outside GraphQL: the Orleans dashboard.</summary>
+    Operate,
 }

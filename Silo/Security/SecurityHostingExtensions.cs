@@ -17,6 +17,15 @@ public static partial class SecurityHostingExtensions
 {
     private const string SelectorScheme = "Frontline";
 
+    /// <summary>Where the Orleans dashboard is served when <c>Frontline:Dashboard</c> is on.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>
+    /// Cookie that carries the token between the dashboard's page and its own API calls: a browser opens
+    /// <c>/dashboard?access_token=&lt;jwt&gt;</c> once, and the dashboard's scripts cannot send headers.
+    /// </summary>
+    private const string DashboardCookie = "frontline-dashboard";
+
     /// <summary>Paths that need a caller; WebSocket upgrades on them authenticate in connection_init instead.</summary>
     private static readonly PathString[] ProtectedPaths = ["/graphql", "/ingest"];
 
@@ -53,6 +62,19 @@ public static partial class SecurityHostingExtensions
                     RoleClaimType = FrontlineClaims.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        // Only the dashboard takes a token from elsewhere than the Authorization header.
+                        if (context.Request.Path.StartsWithSegments(DashboardPath) && string.IsNullOrEmpty(context.Request.Headers.Authorization))
+                        {
+                            context.Token = NullIfEmpty(context.Request.Query["access_token"].ToString()) ?? context.Request.Cookies[DashboardCookie];
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
             });
         return builder;
     }
@@ -65,6 +87,12 @@ public static partial class SecurityHostingExtensions
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
+            if (context.Request.Path.StartsWithSegments(DashboardPath))
+            {
+                await GuardDashboardAsync(context, next);
+                return;
+            }
+
             if (IsWebSocketUpgrade(context)
                 || !ProtectedPaths.Any(p => context.Request.Path.StartsWithSegments(p))
                 || Caller.From(context.User) is not null)
@@ -89,6 +117,37 @@ public static partial class SecurityHostingExtensions
         });
         return app;
     }
+
+    private static async Task GuardDashboardAsync(HttpContext context, RequestDelegate next)
+    {
+        var decision = AccessPolicy.Gate(Caller.From(context.User), OperationKind.Operate);
+        if (decision == AccessDecision.Allowed)
+        {
+            if (NullIfEmpty(context.Request.Query["access_token"].ToString()) is { } token)
+            {
+                context.Response.Cookies.Append(DashboardCookie, token, new CookieOptions
+                {
+                    HttpOnly = true,
+                    SameSite = SameSiteMode.Strict,
+                    Secure = context.Request.IsHttps,
+                    Path = DashboardPath,
+                });
+            }
+
+            await next(context);
+            return;
+        }
+
+        var unauthenticated = decision == AccessDecision.Unauthenticated;
+        context.Response.StatusCode = unauthenticated ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+        await context.Response.WriteAsJsonAsync(new
+        {
+            error = unauthenticated ? ErrorCodes.Unauthenticated : ErrorCodes.Forbidden,
+            reason = unauthenticated ? AccessErrors.UnauthenticatedMessage : AccessErrors.ForbiddenMessage,
+        });
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     // The WebSocket middleware runs later (inside the GraphQL endpoint), so its IsWebSocketRequest is not known yet here.
     private static bool IsWebSocketUpgrade(HttpContext context) =>

@@ -23,7 +23,7 @@ public sealed class AccessPolicyTests
             [FrontlineRoles.UnitMember] = [ReadUnits, ReadUnit, ReadCustomer, ReadOpportunity, ReadScope, OpenOpportunity, ChangeOpportunity, SubscribeEscalations, SubscribeScope],
             [FrontlineRoles.Customer] = [ReadCustomer],
             [FrontlineRoles.Integrator] = [Ingest],
-            [FrontlineRoles.Operator] = [],
+            [FrontlineRoles.Operator] = [Operate],
         };
         var data = new TheoryData<string, OperationKind, bool>();
         foreach (var role in FrontlineRoles.All)
@@ -98,13 +98,13 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
-    public void Permits_HqEverything_IntegratorIngestOnly_OperatorNothing()
+    public void Permits_HqEverything_IntegratorIngestOnly_OperatorDashboardOnly()
     {
         foreach (var kind in Enum.GetValues<OperationKind>())
         {
             Assert.True(AccessPolicy.Permits(Hq, kind, new AccessTarget(true, "south", "globex", "org")));
             Assert.Equal(kind == Ingest, AccessPolicy.Permits(Integrator, kind, AccessTarget.None));
-            Assert.False(AccessPolicy.Permits(Operator, kind, AccessTarget.None));
+            Assert.Equal(kind == Operate, AccessPolicy.Permits(Operator, kind, AccessTarget.None));
         }
     }
 

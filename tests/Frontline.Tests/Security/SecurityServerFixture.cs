@@ -6,7 +6,7 @@ using Frontline.Tests.Infrastructure;
 namespace Frontline.Tests.Security;
 
 /// <summary>
-/// One server process with the test key and one integrator API key, seeded by HQ with two units ("own" = North, the
+/// One server process with the test key, one integrator API key and the Orleans dashboard, seeded by HQ with two units ("own" = North, the
 /// unit of every unit token here, and South), a customer and an opportunity in each.
 /// </summary>
 public sealed class SecurityServerFixture : IAsyncLifetime
@@ -52,6 +52,7 @@ public sealed class SecurityServerFixture : IAsyncLifetime
         [
             "--Frontline:Auth:ApiKeys:0:Name", "crm-feed",
             "--Frontline:Auth:ApiKeys:0:Sha256", hash,
+            "--Frontline:Dashboard", "true",
         ]);
         Hq = new GraphQLHttpClient(Server.BaseAddress);
         foreach (var unit in new[] { North, South })
