@@ -1,4 +1,5 @@
 using Frontline.Abstractions.Attribution;
+using Frontline.Abstractions.Audit;
 using Frontline.Abstractions.Customers;
 using Frontline.Abstractions.Ingestion;
 using Frontline.Abstractions.Opportunities;
@@ -25,4 +26,10 @@ public static class GrainFactoryExtensions
 
     public static IAttributionBucketGrain GetAttributionBucketGrain(this IGrainFactory factory, string scope, long hour) =>
         factory.GetGrain<IAttributionBucketGrain>(AttributionBuckets.Key(scope, hour));
+
+    public static IAuditLogGrain GetAuditLogGrain(this IGrainFactory factory, DateTimeOffset at) => factory.GetGrain<IAuditLogGrain>(AuditDays.Key(at));
+
+    public static IAuditLogGrain GetAuditLogGrain(this IGrainFactory factory, string day) => factory.GetGrain<IAuditLogGrain>(day);
+
+    public static IAuditChunkGrain GetAuditChunkGrain(this IGrainFactory factory, string day, long chunk) => factory.GetGrain<IAuditChunkGrain>(AuditDays.ChunkKey(day, chunk));
 }

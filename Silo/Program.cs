@@ -2,11 +2,12 @@ using Frontline.GraphQL.Transport;
 using Frontline.Silo.Hosting;
 using Frontline.Silo.Import;
 using Frontline.Silo.Ingestion;
+using Frontline.Silo.Security;
 using Frontline.Silo.Storage.Postgres;
 
 namespace Frontline.Silo;
 
-/// <summary>Runs a Frontline silo or standalone gateway with GraphQL at /graphql (embedded or cluster profile), or the import or migrate command.</summary>
+/// <summary>Runs a Frontline silo or standalone gateway with GraphQL at /graphql (embedded or cluster profile), or the import, token or migrate command.</summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -14,6 +15,11 @@ public static class Program
         if (args is ["import", ..])
         {
             return await ImportCommand.RunAsync(args[1..]);
+        }
+
+        if (args is ["token", ..])
+        {
+            return TokenCommand.Run(args[1..]);
         }
 
         if (args is ["migrate", ..])
@@ -24,6 +30,17 @@ public static class Program
         // Settings ship beside the binary; relative data paths still resolve against the caller's directory.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.UseDefaultUrl("http://localhost:5080");
+        try
+        {
+            // First, so a host without usable keys stops before it joins a cluster.
+            builder.AddFrontlineSecurity();
+        }
+        catch (SecurityConfigurationException exception)
+        {
+            await Console.Error.WriteLineAsync($"frontline: {exception.Message}");
+            return 1;
+        }
+
         builder.AddFrontlineRole();
         builder.AddFrontlineGraphQL();
         builder.AddFrontlineLimits();
@@ -31,11 +48,15 @@ public static class Program
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
+
+        // Authentication first, so the rate limiter partitions by the verified caller.
+        app.UseFrontlineSecurity();
         app.UseFrontlineLimits();
         app.MapHealthChecks("/health");
         app.MapFrontlineDiagnostics();
         app.MapGraphQLEndpoints("/graphql");
         app.MapBulkIngest();
+        app.MapFrontlineDashboard();
         await app.RunAsync();
         return 0;
     }

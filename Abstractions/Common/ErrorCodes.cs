@@ -21,6 +21,12 @@ public static class ErrorCodes
     /// <summary>A batch carries more items than the server accepts in one call; nothing of it was applied.</summary>
     public const string BatchTooLarge = "BATCH_TOO_LARGE";
 
+    /// <summary>No usable credentials: a missing, expired or invalid token or API key.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The caller may not do this, or may not see what it addressed (the two look the same).</summary>
+    public const string Forbidden = "FORBIDDEN";
+
     /// <summary>An unexpected failure; details are logged, never returned.</summary>
     public const string Internal = "INTERNAL";
 }

@@ -1,5 +1,6 @@
 using Frontline.Abstractions;
 using Frontline.Abstractions.Attribution;
+using Frontline.Abstractions.Audit;
 using Frontline.Abstractions.Common;
 using Frontline.Abstractions.Streams;
 using Frontline.GraphQL.Schema.Types;
@@ -67,7 +68,40 @@ public sealed class FrontlineQuery : ObjectGraphType
                 var all = await ScopeGrain(c).GetContentCombinationsAsync(ReportArguments(c));
                 return all.Where(x => x.Support >= c.GetArgument<int>("minSupport")).ToList();
             });
+
+        Field<NonNullGraphType<AuditConnectionGraphType>>("auditLog")
+            .Description("Audited requests (every mutation and bulk ingest) of one UTC day, newest first. HQ only.")
+            .Argument<StringGraphType>("day", "UTC day, yyyy-MM-dd; today when omitted.")
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 50; a.Description = $"Entries to return, 0-{MaxAuditPage}."; })
+            .Argument<StringGraphType>("after", "Cursor to read after (endCursor of the previous page).")
+            .ResolveAsync(async c =>
+            {
+                var day = c.GetArgument<string?>("day") ?? AuditDays.Key(TimeProvider.System.GetUtcNow());
+                if (!AuditDays.IsKey(day))
+                {
+                    throw Rejection.Invalid("day", "must be a UTC day as yyyy-MM-dd").ToError();
+                }
+
+                var first = c.GetArgument("first", 50);
+                if (first is < 0 or > MaxAuditPage)
+                {
+                    throw Rejection.Invalid("first", $"{first} is not within 0-{MaxAuditPage}").ToError();
+                }
+
+                long? before = null;
+                if (c.GetArgument<string?>("after") is { } after)
+                {
+                    before = long.TryParse(after, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence)
+                        ? sequence
+                        : throw Rejection.Invalid("after", "is not a cursor of this log").ToError();
+                }
+
+                return await c.Grains().GetAuditLogGrain(day).ReadAsync(first, before);
+            });
     }
+
+    /// <summary>Most audit entries one page returns.</summary>
+    public const int MaxAuditPage = 500;
 
     /// <summary>The grain of the <c>scope</c> argument, once the arguments are known to be valid.</summary>
     public static IAttributionScopeGrain ScopeGrain(IResolveFieldContext c)

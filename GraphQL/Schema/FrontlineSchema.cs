@@ -1,4 +1,5 @@
 using Frontline.GraphQL.Schema.Types;
+using Frontline.GraphQL.Security;
 using GraphQL.Types;
 
 namespace Frontline.GraphQL.Schema;
@@ -13,6 +14,11 @@ public sealed class FrontlineSchema : global::GraphQL.Types.Schema
         Mutation = mutation;
         Subscription = subscription;
         Description = "Frontline: real-time sales management.";
+
+        // Every root field passes the access policy; a field missing from it fails here, at start-up.
+        AccessGuard.Protect(query);
+        AccessGuard.Protect(mutation);
+        AccessGuard.Protect(subscription);
 
         // DateTimeOffset values everywhere use the contract's DateTime scalar.
         RegisterTypeMapping(typeof(DateTimeOffset), typeof(UtcDateTimeGraphType));

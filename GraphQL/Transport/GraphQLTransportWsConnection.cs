@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -9,6 +10,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Types = Frontline.GraphQL.Transport.GraphQLTransportWsMessageTypes;
 
@@ -40,6 +42,9 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
     private int _initReceived;
     private int _closing;
     private volatile bool _acknowledged;
+
+    // Who connection_init authenticated; operations run as this user (the upgrade request's user when no authenticator is registered).
+    private ClaimsPrincipal? _user;
 
     public GraphQLTransportWsConnection(
         WebSocket socket,
@@ -195,6 +200,16 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
             return;
         }
 
+        if (_httpContext.RequestServices.GetService<IConnectionInitAuthenticator>() is { } authenticator)
+        {
+            _user = await authenticator.AuthenticateAsync(_httpContext, payload, _operationsCts.Token);
+            if (_user is null)
+            {
+                await CloseAsync(Types.Forbidden, "Forbidden");
+                return;
+            }
+        }
+
         // Set before the ack goes out: messages are handled in order, so nothing can slip in between.
         _acknowledged = true;
         await SendAsync(EncodeMessage(Types.ConnectionAck, id: null));
@@ -285,7 +300,7 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
         try
         {
             var prepared = _executor.Prepare(request);
-            var result = await _executor.ExecuteAsync(prepared, _httpContext.RequestServices, _httpContext.User, token);
+            var result = await _executor.ExecuteAsync(prepared, _httpContext.RequestServices, _user ?? _httpContext.User, token);
             var isSubscription = prepared.OperationType == OperationType.Subscription;
             if (isSubscription && result.Streams is { Count: > 0 } streams)
             {

@@ -45,6 +45,12 @@ internal sealed class TransportErrorInfoProvider : ErrorInfoProvider
             ? new Dictionary<string, object?>()
             : new Dictionary<string, object?>(info.Extensions);
         extensions["code"] = code;
+        if (executionError.InnerException is not null and not ExecutionError)
+        {
+            // GraphQL.NET copies a wrapped exception's Data (a database error's SQL state and detail, say) into "data".
+            extensions.Remove("data");
+        }
+
         return new ErrorInfo { Message = info.Message, Extensions = extensions };
     }
 

@@ -21,6 +21,9 @@ public sealed class FrontlineOptions
     /// <summary>Client gateway port of the embedded silo; <c>Orleans:GatewayPort</c> wins when both are set.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>Serves the Orleans dashboard at <c>/dashboard</c> (operators and HQ only); off by default, as it profiles every grain call.</summary>
+    public bool Dashboard { get; set; }
+
     /// <summary>Absolute directory of grain state files.</summary>
     public string StateDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "state");
 

@@ -11,6 +11,8 @@ public static class FrontlineRoleExtensions
 
         // An unknown role falls through to the silo setup; the options validation stops the host before anything starts and names the key.
         var role = builder.Configuration[$"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Role)}"];
-        return FrontlineRoles.IsGateway(role) ? builder.AddFrontlineGateway() : builder.AddFrontlineSilo();
+        return FrontlineRoles.IsGateway(role)
+            ? builder.AddFrontlineGateway()
+            : builder.AddFrontlineSilo(silo => silo.AddFrontlineDashboard(builder.Configuration));
     }
 }

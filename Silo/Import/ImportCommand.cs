@@ -71,6 +71,12 @@ public static class ImportCommand
         };
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(100) };
+        var token = options.Token ?? Environment.GetEnvironmentVariable(ImportOptions.TokenVariable);
+        if (!string.IsNullOrWhiteSpace(token))
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Trim());
+        }
+
         var client = new GraphQLIngestClient(http, options.Server, GraphQLIngestClient.DefaultRetryDelays);
         var sender = new ImportSender(client, options.BatchSize);
         Console.WriteLine($"import: sending to {client.Endpoint}");

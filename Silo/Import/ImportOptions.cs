@@ -13,13 +13,14 @@ public sealed record ImportOptions
 
     /// <summary>Usage text printed on <c>--help</c> and on a usage error.</summary>
     public const string Usage = """
-        usage: import [--crm <dir>] [--journeys <csv>] [--paths <file> --scope <name>] [--server <url>] [--batch <n>]
+        usage: import [--crm <dir>] [--journeys <csv>] [--paths <file> --scope <name>] [--server <url>] [--batch <n>] [--token <t>]
           --crm <dir>        Maven CRM export: sales_teams.csv, accounts.csv, products.csv, sales_pipeline.csv
           --journeys <csv>   journey file: customer_id,time,interaction,conversion,conversion_value,channel
           --paths <file>     aggregated path file, plain or gzip: path,total_conversions,total_conversion_value,total_null
           --scope <name>     attribution scope whose paths the file replaces (required with --paths)
           --server <url>     Frontline server (default http://localhost:5080); posts to <url>/graphql
           --batch <n>        items per request (default 500; paths always go in one request)
+          --token <t>        bearer token (role integrator or hq) sent with every request; default $FRONTLINE_TOKEN
         At least one of --crm, --journeys and --paths; file names are relative to the current directory.
         """;
 
@@ -37,6 +38,12 @@ public sealed record ImportOptions
 
     /// <summary>Base address of the server.</summary>
     public Uri Server { get; init; } = DefaultServer;
+
+    /// <summary>Bearer token sent with every request; null to send none (see <see cref="TokenVariable"/>).</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Environment variable read for the token when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "FRONTLINE_TOKEN";
 
     /// <summary>Items per GraphQL request.</summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
@@ -62,7 +69,7 @@ public sealed record ImportOptions
                 return true;
             }
 
-            if (name is not ("--crm" or "--journeys" or "--paths" or "--scope" or "--server" or "--batch"))
+            if (name is not ("--crm" or "--journeys" or "--paths" or "--scope" or "--server" or "--batch" or "--token"))
             {
                 error = $"unknown option '{name}'";
                 return false;
@@ -98,6 +105,9 @@ public sealed record ImportOptions
                     }
 
                     options = options with { Server = server };
+                    break;
+                case "--token":
+                    options = options with { Token = value };
                     break;
                 default:
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var batch) || batch < 1)

@@ -1,4 +1,6 @@
 using Frontline.Abstractions;
+using Frontline.Abstractions.Common;
+using Frontline.GraphQL.Security;
 
 namespace Frontline.Silo.Ingestion;
 
@@ -21,7 +23,41 @@ public static partial class BulkIngestEndpoints
         return endpoints;
     }
 
+    /// <summary>Name of the operation in the audit log.</summary>
+    public const string AuditOperation = "POST /ingest/touches";
+
     private static async Task<IResult> RecordTouchesAsync(HttpRequest request, IGrainFactory grains, ILogger<BulkIngestResponse> logger, CancellationToken cancellationToken)
+    {
+        // Unauthenticated requests never get here (401 from the security middleware); this is the role check.
+        var caller = Caller.From(request.HttpContext.User);
+        if (AccessPolicy.Gate(caller, OperationKind.Ingest) is not AccessDecision.Allowed and var decision)
+        {
+            if (caller is not null)
+            {
+                await AuditRecorder.RecordAsync(grains, caller, AuditOperation, null, ErrorCodes.Forbidden, null, TimeProvider.System);
+            }
+
+            return decision == AccessDecision.Unauthenticated
+                ? Results.Json(new { error = ErrorCodes.Unauthenticated, reason = AccessErrors.UnauthenticatedMessage }, statusCode: StatusCodes.Status401Unauthorized)
+                : Results.Json(new { error = ErrorCodes.Forbidden, reason = AccessErrors.ForbiddenMessage }, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var result = await IngestAsync(request, grains, logger, cancellationToken);
+        var (outcome, detail) = result switch
+        {
+            IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } => ("PAYLOAD_TOO_LARGE", (string?)null),
+            IStatusCodeHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable } => (ErrorCodes.Unavailable, null),
+            IValueHttpResult { Value: BulkIngestResponse response } =>
+                (AuditRecorder.Ok, $"accepted {response.Accepted}, duplicates {response.Duplicates}, rejected {response.Rejected.Count}"),
+            _ => (AuditRecorder.Ok, null),
+        };
+
+        // One entry per request, however many lines it carried; the answer waits until it is stored.
+        await AuditRecorder.RecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System);
+        return result;
+    }
+
+    private static async Task<IResult> IngestAsync(HttpRequest request, IGrainFactory grains, ILogger<BulkIngestResponse> logger, CancellationToken cancellationToken)
     {
         List<(int Line, Abstractions.Events.TouchEnvelope Touch)> touches;
         List<BulkRejection> rejected;

@@ -16,15 +16,15 @@ public sealed class BenchWebSocketClient : IAsyncDisposable
 
     private BenchWebSocketClient(ClientWebSocket socket) => _socket = socket;
 
-    /// <summary>Connects and completes connection_init / connection_ack.</summary>
-    public static async Task<BenchWebSocketClient> ConnectAsync(Uri uri)
+    /// <summary>Connects and completes connection_init (carrying <paramref name="token"/>) / connection_ack.</summary>
+    public static async Task<BenchWebSocketClient> ConnectAsync(Uri uri, string token)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
         using var timeout = new CancellationTokenSource(HandshakeTimeout);
         await socket.ConnectAsync(uri, timeout.Token);
         var client = new BenchWebSocketClient(socket);
-        await client.SendAsync(new { type = "connection_init" }, timeout.Token);
+        await client.SendAsync(new { type = "connection_init", payload = new { authorization = "Bearer " + token } }, timeout.Token);
         using var ack = JsonDocument.Parse(await client.ReceiveAsync(timeout.Token) ?? "{}");
         if (ack.RootElement.TryGetProperty("type", out var type) && type.GetString() == "connection_ack")
         {

@@ -87,7 +87,12 @@ public static class SubscriptionLatency
 
     private static async Task<SubscriptionLatencyResult> MeasureAsync(EmbeddedServerProcess server, int rate, TimeSpan warmup, TimeSpan length)
     {
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient
+        {
+            BaseAddress = server.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(2),
+            DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) },
+        };
         await RegisterCustomersAsync(http);
 
         AnsiConsole.MarkupLineInterpolated($"  latency: baseline, {rate:N0} plain queries/s for {length.TotalSeconds:0} s");
@@ -97,7 +102,7 @@ public static class SubscriptionLatency
 
         var tracker = new PushTracker(DateTimeOffset.UtcNow);
         var socketUri = new UriBuilder(server.BaseAddress) { Scheme = "ws", Path = "graphql" }.Uri;
-        await using var socket = await BenchWebSocketClient.ConnectAsync(socketUri);
+        await using var socket = await BenchWebSocketClient.ConnectAsync(socketUri, TestTokens.Hq);
         for (var region = 0; region < Regions; region++)
         {
             await socket.SubscribeAsync(

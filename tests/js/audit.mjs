@@ -12,8 +12,17 @@ if (!url) {
   process.exit(1);
 }
 
+// FRONTLINE_TOKEN, when set, is sent as a bearer token with every audit request (the server requires one).
+const token = process.env.FRONTLINE_TOKEN;
+const authorizedFetch = (input, init = {}) => {
+  if (!token) return fetch(input, init);
+  const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+  headers.set('authorization', `Bearer ${token}`);
+  return fetch(input, { ...init, headers });
+};
+
 try {
-  const results = await auditServer({ url, fetchFn: fetch });
+  const results = await auditServer({ url, fetchFn: authorizedFetch });
   const summary = results.map((r) => ({ id: r.id, name: r.name, status: r.status, reason: r.reason ?? null }));
   process.stdout.write(JSON.stringify(summary));
 } catch (error) {

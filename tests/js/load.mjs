@@ -17,6 +17,8 @@ const concurrency = Number.parseInt(concurrencyArg, 10);
 const graphqlUrl = new URL('/graphql', baseUrl);
 const healthUrl = new URL('/health', baseUrl);
 const body = JSON.stringify({ query: '{ __typename }' });
+// FRONTLINE_TOKEN, when set, is the bearer token every loop sends: the rate limit partitions by the verified caller.
+const headers = { 'content-type': 'application/json', ...(process.env.FRONTLINE_TOKEN ? { authorization: `Bearer ${process.env.FRONTLINE_TOKEN}` } : {}) };
 const counts = { accepted: 0, limited: 0, other: 0, limitedWithoutRetryAfter: 0, limitedWithoutCode: 0 };
 const health = { ok: 0, failed: 0 };
 
@@ -26,7 +28,7 @@ const deadline = started + durationMs;
 async function hammer() {
   while (performance.now() < deadline) {
     try {
-      const response = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(graphqlUrl, { method: 'POST', headers, body });
       const text = await response.text();
       if (response.status === 200) {
         counts.accepted++;

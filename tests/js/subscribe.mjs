@@ -7,6 +7,7 @@
 //   {"type":"next","receivedAt":<epoch ms>,"payload":<ExecutionResult>}   per result
 //   {"type":"error","message":"..."}                   then exit 1
 // Exits 0 after <count> results; exits 1 on an error, an early complete, or after <timeoutMs>.
+// FRONTLINE_TOKEN, when set, is sent in connection_init as { authorization: "Bearer <token>" }.
 //
 // About "ready": graphql-transport-ws has no acknowledgement for subscribe. graphql-ws emits
 // "connected" when connection_ack arrives and sends the pending subscribe right after, in the same
@@ -46,6 +47,7 @@ const client = createClient({
   url,
   webSocketImpl: WebSocket,
   retryAttempts: 0,
+  connectionParams: process.env.FRONTLINE_TOKEN ? { authorization: `Bearer ${process.env.FRONTLINE_TOKEN}` } : undefined,
   on: {
     connected: () => setTimeout(() => print({ type: 'ready' }), 20),
     closed: (event) => {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Frontline.Silo.Storage.Postgres;
 using Frontline.Tests.Infrastructure;
 using Npgsql;
@@ -11,8 +10,8 @@ public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixt
     [Fact]
     public async Task MigrateCommand_RunTwice_ExitsZeroAndVersionTableSaysTwo()
     {
-        var first = await RunSiloAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
-        var second = await RunSiloAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
+        var first = await SiloCommand.RunAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
+        var second = await SiloCommand.RunAsync("migrate", "--ConnectionStrings:Frontline", database.ConnectionString);
 
         Assert.Equal((0, "schema version 2"), (first.ExitCode, first.Output.Trim()));
         Assert.Equal((0, "schema version 2"), (second.ExitCode, second.Output.Trim()));
@@ -23,7 +22,7 @@ public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixt
     [Fact]
     public async Task MigrateCommand_NoConnectionString_ExitsOneNamingTheKey()
     {
-        var result = await RunSiloAsync("migrate");
+        var result = await SiloCommand.RunAsync("migrate");
 
         Assert.Equal(MigrateCommand.ExitUsage, result.ExitCode);
         Assert.Contains("ConnectionStrings:Frontline", result.Error, StringComparison.Ordinal);
@@ -120,28 +119,5 @@ public sealed class SchemaMigrationTests(PostgresDatabase database) : IClassFixt
         }
 
         return rows;
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunSiloAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(EmbeddedServerProcess.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(EmbeddedServerProcess.LocateSiloAssembly());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A developer's environment must not lend the command a connection string.
-        start.Environment.Remove("ConnectionStrings__Frontline");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -46,7 +46,7 @@ public sealed class ServerLimitsTests(LimitedServerFixture fixture) : IClassFixt
     public async Task Burst_OverTokenLimit_Answers429RateLimitedWithRetryAfter_HealthAndOtherClientsUnaffected()
     {
         await WaitForFullBucketAsync();
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) } };
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var burst = Enumerable.Range(0, 60).Select(_ => http.PostAsync("/graphql", Json(TinyQuery))).ToList();
@@ -55,7 +55,7 @@ public sealed class ServerLimitsTests(LimitedServerFixture fixture) : IClassFixt
         var seconds = started.Elapsed.TotalSeconds;
         var healthAnswers = await Task.WhenAll(probes);
         using var otherClient = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = Json(TinyQuery) };
-        otherClient.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "rate-limit-test-other-client");
+        otherClient.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("hq", subject: "rate-limit-test-other-client"));
         using var other = await http.SendAsync(otherClient);
 
         var limited = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
@@ -99,7 +99,7 @@ public sealed class ServerLimitsTests(LimitedServerFixture fixture) : IClassFixt
     public async Task Post_BodyOverMaxRequestBodyBytes_Answers413PayloadTooLarge()
     {
         await WaitForFullBucketAsync();
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) } };
         var padding = new string(' ', LimitedServerFixture.MaxRequestBodyBytes);
         var line = """{"eventId":"big","customerId":"big","action":"DemoDelivered","channel":"Web","occurredAt":"2026-12-01T10:00:00Z"}""";
         var lines = string.Join('\n', Enumerable.Repeat(line, (LimitedServerFixture.MaxRequestBodyBytes / line.Length) + 10));

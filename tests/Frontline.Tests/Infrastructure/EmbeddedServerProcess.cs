@@ -68,8 +68,19 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts the server over <paramref name="dataDirectory"/> with <paramref name="extraArguments"/> after the
     /// address and ports (e.g. <c>--Frontline:Profile cluster</c>), and waits until <c>GET /health</c> answers 200.
+    /// The server verifies tokens with <see cref="TestTokens.SigningKey"/>, so <see cref="TestTokens"/> tokens work.
     /// </summary>
-    public static async Task<EmbeddedServerProcess> StartAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
+    public static Task<EmbeddedServerProcess> StartAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
+        => StartCoreAsync(dataDirectory, [.. TestTokens.ServerArguments, .. extraArguments], cancellationToken);
+
+    /// <summary>
+    /// Starts the server like <see cref="StartAsync(string, IEnumerable{string}, CancellationToken)"/> but without the
+    /// test key: as a user's first <c>dotnet run</c>, it uses (and on first start creates) its development key.
+    /// </summary>
+    public static Task<EmbeddedServerProcess> StartWithOwnKeyAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
+        => StartCoreAsync(dataDirectory, extraArguments, cancellationToken);
+
+    private static async Task<EmbeddedServerProcess> StartCoreAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extraArguments);
         var siloAssembly = LocateSiloAssembly();

@@ -4,10 +4,27 @@ using System.Text.Json.Nodes;
 
 namespace Frontline.Tests.Infrastructure;
 
-/// <summary>A plain GraphQL-over-HTTP caller for end-to-end tests: POSTs a document and returns the parsed response.</summary>
-public sealed class GraphQLHttpClient(Uri baseAddress) : IDisposable
+/// <summary>
+/// A plain GraphQL-over-HTTP caller for end-to-end tests: POSTs a document and returns the parsed response. It
+/// sends an HQ token (<see cref="TestTokens.Hq"/>) unless given another one, or null for none.
+/// </summary>
+public sealed class GraphQLHttpClient : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+    private readonly HttpClient _http;
+
+    public GraphQLHttpClient(Uri baseAddress)
+        : this(baseAddress, TestTokens.Hq)
+    {
+    }
+
+    public GraphQLHttpClient(Uri baseAddress, string? token)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+        if (token is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+    }
 
     public HttpClient Http => _http;
 

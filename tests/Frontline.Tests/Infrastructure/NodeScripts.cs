@@ -58,6 +58,9 @@ public static class NodeScripts
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // The scripts act as HQ against test servers (they all verify TestTokens' key) unless a test says otherwise.
+        start.Environment["FRONTLINE_TOKEN"] = TestTokens.Hq;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -30,7 +30,11 @@ public sealed class NodeSubscriptionClient : IAsyncDisposable
         }
     }
 
-    public static async Task<NodeSubscriptionClient> StartAsync(Uri webSocketUri, string document, object? variables, int count, TimeSpan timeout)
+    /// <summary>
+    /// Starts the client; it authenticates in connection_init with <paramref name="token"/> (an HQ test token by
+    /// default; empty for no credentials at all).
+    /// </summary>
+    public static async Task<NodeSubscriptionClient> StartAsync(Uri webSocketUri, string document, object? variables, int count, TimeSpan timeout, string? token = null)
     {
         var scriptDirectory = NodeScripts.Directory;
         await NodeScripts.EnsureInstalledAsync();
@@ -42,6 +46,7 @@ public sealed class NodeSubscriptionClient : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.Environment["FRONTLINE_TOKEN"] = token ?? TestTokens.Hq;
         start.ArgumentList.Add("subscribe.mjs");
         start.ArgumentList.Add(webSocketUri.ToString());
         start.ArgumentList.Add(document);

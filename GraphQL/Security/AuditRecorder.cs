@@ -1,0 +1,31 @@
+using Frontline.Abstractions;
+using Frontline.Abstractions.Audit;
+
+namespace Frontline.GraphQL.Security;
+
+/// <summary>Writes audit entries for a caller; shared by the GraphQL mutations and the bulk ingest endpoint.</summary>
+public static class AuditRecorder
+{
+    /// <summary>Outcome of a request that succeeded.</summary>
+    public const string Ok = "OK";
+
+    /// <summary>Appends one entry to the day's log and returns once it is stored.</summary>
+    public static Task RecordAsync(IGrainFactory grains, Caller caller, string operation, string? target, string outcome, string? detail, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(clock);
+        var at = clock.GetUtcNow();
+        var entry = new AuditEntry
+        {
+            At = at,
+            Subject = caller.Subject,
+            Role = caller.Role,
+            Operation = operation,
+            Target = target,
+            Outcome = outcome,
+            Detail = detail,
+        };
+        return grains.GetAuditLogGrain(at).AppendAsync(entry);
+    }
+}

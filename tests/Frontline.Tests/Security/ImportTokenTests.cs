@@ -1,0 +1,41 @@
+using Frontline.GraphQL.Security;
+using Frontline.Tests.Infrastructure;
+
+namespace Frontline.Tests.Security;
+
+/// <summary>The import command sends its token (<c>--token</c> or FRONTLINE_TOKEN); without one the server refuses it.</summary>
+[Collection(SecurityServerCollection.Name)]
+public sealed class ImportTokenTests(SecurityServerFixture fixture)
+{
+    [Theory]
+    [InlineData("option", 0)]
+    [InlineData("environment", 0)]
+    [InlineData("none", 3)]
+    [InlineData("unit-member", 3)]
+    public async Task ImportPaths_Token_SentAndChecked(string how, int exitCode)
+    {
+        using var files = new TempDirectory();
+        var file = files.Combine("paths.csv");
+        await File.WriteAllTextAsync(file, "path,total_conversions,total_conversion_value,total_null\nWeb > Email,2,10,1\n");
+        var scope = "paths/import-" + Guid.NewGuid().ToString("N")[..8];
+        var integrator = TestTokens.For(FrontlineRoles.Integrator, subject: "import-" + how);
+        List<string> arguments = ["import", "--paths", file, "--scope", scope, "--server", fixture.Server.BaseAddress.ToString()];
+        var environment = new Dictionary<string, string?>();
+        switch (how)
+        {
+            case "option": arguments.AddRange(["--token", integrator]); break;
+            case "environment": environment["FRONTLINE_TOKEN"] = integrator; break;
+            case "unit-member": arguments.AddRange(["--token", fixture.TokenFor(FrontlineRoles.UnitMember)]); break;
+        }
+
+        var (exit, output, error) = await SiloCommand.RunAsync(environment, [.. arguments]);
+
+        Assert.True(exit == exitCode, $"exit {exit}: {output}{error}");
+        var journeys = (await fixture.Hq.DataAsync("query($s: String!) { pathStats(scope: $s) { journeys } }", new { s = scope })).GetProperty("pathStats").GetProperty("journeys").GetInt32();
+        Assert.Equal(exitCode == 0 ? 3 : 0, journeys);
+        if (exitCode != 0)
+        {
+            Assert.Contains(how == "none" ? "UNAUTHENTICATED" : "FORBIDDEN", output + error, StringComparison.Ordinal);
+        }
+    }
+}
