@@ -11,7 +11,7 @@ public static class DashboardHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration.GetValue<bool>($"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Dashboard)}")
-            && !FrontlineRoles.IsGateway(configuration[$"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Role)}"]);
+            && !HostRoles.IsGateway(configuration[$"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.Role)}"]);
     }
 
     /// <summary>Adds the dashboard's grain-side services to the silo when enabled.</summary>

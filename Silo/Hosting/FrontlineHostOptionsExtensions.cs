@@ -25,11 +25,11 @@ public static class FrontlineHostOptionsExtensions
 
         builder.Services.AddOptions<FrontlineOptions>()
             .Bind(frontlineSection)
-            .Validate(o => FrontlineRoles.IsKnown(o.Role), $"{roleKey} must be '{FrontlineRoles.Silo}' or '{FrontlineRoles.Gateway}'.")
+            .Validate(o => HostRoles.IsKnown(o.Role), $"{roleKey} must be '{HostRoles.Silo}' or '{HostRoles.Gateway}'.")
             .Validate(o => FrontlineProfiles.IsKnown(o.Profile), $"{profileKey} must be '{FrontlineProfiles.Embedded}' or '{FrontlineProfiles.Cluster}'.")
             .Validate(
-                o => !FrontlineRoles.IsGateway(o.Role) || FrontlineProfiles.IsCluster(o.Profile),
-                $"{roleKey} is '{FrontlineRoles.Gateway}' but {profileKey} is not '{FrontlineProfiles.Cluster}': a standalone gateway serves a PostgreSQL cluster; pass --{profileKey} {FrontlineProfiles.Cluster} --{connectionKey} \"Host=127.0.0.1;Port=55432;Database=frontline;Username=postgres\".")
+                o => !HostRoles.IsGateway(o.Role) || FrontlineProfiles.IsCluster(o.Profile),
+                $"{roleKey} is '{HostRoles.Gateway}' but {profileKey} is not '{FrontlineProfiles.Cluster}': a standalone gateway serves a PostgreSQL cluster; pass --{profileKey} {FrontlineProfiles.Cluster} --{connectionKey} \"Host=127.0.0.1;Port=55432;Database=frontline;Username=postgres\".")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), $"{FrontlineOptions.SectionName}:{nameof(FrontlineOptions.DataDirectory)} must not be empty.")
             .Validate(
                 o => !FrontlineProfiles.IsCluster(o.Profile) || !string.IsNullOrWhiteSpace(connectionString),

@@ -6,8 +6,8 @@ public sealed class FrontlineOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Frontline";
 
-    /// <summary>What this process is: <see cref="FrontlineRoles.Silo"/> (default) or <see cref="FrontlineRoles.Gateway"/>.</summary>
-    public string Role { get; set; } = FrontlineRoles.Silo;
+    /// <summary>What this process is: <see cref="HostRoles.Silo"/> (default) or <see cref="HostRoles.Gateway"/>.</summary>
+    public string Role { get; set; } = HostRoles.Silo;
 
     /// <summary>Hosting profile: <see cref="FrontlineProfiles.Embedded"/> (default) or <see cref="FrontlineProfiles.Cluster"/>.</summary>
     public string Profile { get; set; } = FrontlineProfiles.Embedded;

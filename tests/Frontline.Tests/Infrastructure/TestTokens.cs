@@ -6,7 +6,7 @@ namespace Frontline.Tests.Infrastructure;
 
 /// <summary>
 /// The signing key every test server is started with (<see cref="EmbeddedServerProcess"/> passes it), and tokens
-/// signed with it; <see cref="GraphQLHttpClient"/> and <see cref="NodeSubscriptionClient"/> send <see cref="Hq"/> unless told otherwise.
+/// signed with it; the tests' <c>GraphQLHttpClient</c> and <c>NodeSubscriptionClient</c> (and the bench) send <see cref="Hq"/> unless told otherwise.
 /// </summary>
 public static class TestTokens
 {

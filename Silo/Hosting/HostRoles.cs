@@ -1,7 +1,7 @@
 namespace Frontline.Silo.Hosting;
 
 /// <summary>Values of <c>Frontline:Role</c>: what this process is in the cluster.</summary>
-public static class FrontlineRoles
+public static class HostRoles
 {
     /// <summary>A silo that hosts grains and serves GraphQL itself (the default).</summary>
     public const string Silo = "silo";
