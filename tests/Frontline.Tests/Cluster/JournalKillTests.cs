@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Frontline.Tests.Infrastructure;
+using Npgsql;
 
 namespace Frontline.Tests.Cluster;
 
@@ -92,12 +93,21 @@ public sealed class JournalKillTests(PostgresDatabase database) : IClassFixture<
         foreach (var customer in acknowledged.GroupBy(t => t.Customer))
         {
             var data = await reader.DataAsync(
-                "query($c: ID!) { customer(id: $c) { journey(first: 1000) { totalCount edges { node { eventId } } } } }",
+                "query($c: ID!) { customer(id: $c) { journey(first: 500) { totalCount edges { node { eventId } } } } }",
                 new { c = customer.Key });
             var journey = data.GetProperty("customer").GetProperty("journey");
             var ids = journey.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("eventId").GetString()!).ToList();
             Assert.Equal(customer.Select(t => t.EventId).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
             Assert.Equal(TouchesPerCustomer, journey.GetProperty("totalCount").GetInt32());
         }
+
+        // The cluster profile made them durable through the journal: one row per touch.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT event_id) FROM frontline_touch_journal WHERE customer_id LIKE @prefix", connection);
+        count.Parameters.AddWithValue("prefix", $"kill-{run}-%");
+        await using var rows = await count.ExecuteReaderAsync();
+        Assert.True(await rows.ReadAsync());
+        Assert.Equal((Customers * TouchesPerCustomer, Customers * TouchesPerCustomer), (rows.GetInt64(0), rows.GetInt64(1)));
     }
 }
