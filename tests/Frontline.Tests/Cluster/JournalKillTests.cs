@@ -25,10 +25,14 @@ public sealed class JournalKillTests(PostgresDatabase database) : IClassFixture<
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var at = DateTimeOffset.UtcNow.AddDays(-2);
-        var requests = Enumerable.Range(0, Customers * TouchesPerCustomer)
-            .Select(i => (Customer: $"kill-{run}-{i % Customers}", EventId: $"kill-{run}-t{i}", At: at.AddSeconds(i)))
+
+        // Each half of the customers has its own requests, and odd requests go to B, so B's half is activated on B
+        // (the ingest grain is local to the silo that took the request) and must move to A after the kill.
+        var halves = Enumerable.Range(0, 2).Select(half => Enumerable.Range(0, Customers / 2 * TouchesPerCustomer)
+            .Select(i => (Customer: $"kill-{run}-{half}-{i % (Customers / 2)}", EventId: $"kill-{run}-{half}-t{i}", At: at.AddSeconds(i)))
             .Chunk(LinesPerRequest)
-            .ToArray();
+            .ToArray()).ToArray();
+        var requests = halves[0].Zip(halves[1], (onA, onB) => new[] { onA, onB }).SelectMany(pair => pair).ToArray();
 
         await using var cluster = await SiloCluster.StartAsync(database.ConnectionString, 2, "--Frontline:Journal:SnapshotEvery", "5");
         using var a = new HttpClient { BaseAddress = cluster.A.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
