@@ -35,6 +35,9 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     /// <summary>The server's <c>Frontline:DataDirectory</c>.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>Operating-system id of the process (for CPU accounting).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>True once the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
@@ -61,10 +64,17 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     /// Starts the server over <paramref name="dataDirectory"/> with <paramref name="extraArguments"/> after the
     /// address and ports (e.g. <c>--Frontline:Profile cluster</c>), and waits until <c>GET /health</c> answers 200.
     /// </summary>
-    public static async Task<EmbeddedServerProcess> StartAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
+    public static Task<EmbeddedServerProcess> StartAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
+        => StartAsync(LocateSiloAssembly(), dataDirectory, extraArguments, cancellationToken);
+
+    /// <summary>
+    /// Starts the Frontline.Silo.dll at <paramref name="siloAssembly"/> (another build, e.g. the benchmark's baseline of
+    /// an earlier commit) like <see cref="StartAsync(string, IEnumerable{string}, CancellationToken)"/>.
+    /// </summary>
+    public static async Task<EmbeddedServerProcess> StartAsync(string siloAssembly, string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(extraArguments);
-        var siloAssembly = LocateSiloAssembly();
+        ArgumentException.ThrowIfNullOrWhiteSpace(siloAssembly);
         var (httpPort, siloPort, gatewayPort) = FreePorts();
         var baseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
 

@@ -1,0 +1,13 @@
+namespace Frontline.Bench;
+
+/// <summary>One way of making the same events durable, timed from the first statement or request to the last answer.</summary>
+/// <param name="Name">What was measured.</param>
+/// <param name="Events">Events made durable.</param>
+/// <param name="Elapsed">Wall time.</param>
+/// <param name="Retries">Requests answered 503 and sent again (HTTP only).</param>
+/// <param name="ServerCpu">CPU time the silo process used meanwhile (HTTP only).</param>
+public sealed record DurableIngestRow(string Name, int Events, TimeSpan Elapsed, int Retries, TimeSpan? ServerCpu)
+{
+    /// <summary>Events per second.</summary>
+    public double Rate => Events / Elapsed.TotalSeconds;
+}
