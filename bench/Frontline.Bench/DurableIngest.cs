@@ -90,13 +90,16 @@ public static class DurableIngest
             await InsertAsync(connection, chunk);
         }
 
+        await using var monitor = await OpenMonitorAsync(connectionString);
+        var commitsBefore = await CommitsAsync(monitor);
         var watch = Stopwatch.StartNew();
         foreach (var chunk in touches.Chunk(RawRowsPerStatement))
         {
             await InsertAsync(connection, chunk);
         }
 
-        return new DurableIngestRow($"raw multi-row INSERT ({RawRowsPerStatement} rows a statement, one transaction each, 1 connection)", touches.Count, watch.Elapsed, 0, null);
+        var elapsed = watch.Elapsed;
+        return new DurableIngestRow($"raw multi-row INSERT ({RawRowsPerStatement} rows a statement, one transaction each, 1 connection)", touches.Count, elapsed, 0, null, await CommitsAsync(monitor) - commitsBefore);
     }
 
     private static async Task InsertAsync(NpgsqlConnection connection, Touch[] rows)
@@ -122,6 +125,8 @@ public static class DurableIngest
         var data = Directory.CreateTempSubdirectory("frontline-bench-");
         try
         {
+            // Opened before the silo, which may hold most of the server's connections while it ingests.
+            await using var monitor = await OpenMonitorAsync(connectionString);
             string[] arguments = ["--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", connectionString, "--Logging:LogLevel:Default", "Warning"];
             await using var silo = assembly is null
                 ? await EmbeddedServerProcess.StartAsync(data.FullName, arguments)
@@ -130,11 +135,12 @@ public static class DurableIngest
 
             await SendAllAsync(http, Requests(warmup));
             var cpuBefore = ProcessCpu(silo.ProcessId);
+            var commitsBefore = await CommitsAsync(monitor);
             var watch = Stopwatch.StartNew();
             var retries = await SendAllAsync(http, Requests(touches));
             var elapsed = watch.Elapsed;
             var cpu = ProcessCpu(silo.ProcessId) - cpuBefore;
-            return new DurableIngestRow(name, touches.Count, elapsed, retries, cpu);
+            return new DurableIngestRow(name, touches.Count, elapsed, retries, cpu, await CommitsAsync(monitor) - commitsBefore);
         }
         finally
         {
@@ -244,6 +250,24 @@ public static class DurableIngest
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(database).Database} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    // The statistics collector reports with a small delay; a fresh snapshot is forced first. The reading itself
+    // commits one transaction, a constant the report does not subtract.
+    private static async Task<long> CommitsAsync(NpgsqlConnection monitor)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", monitor);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(0);
+    }
+
+    private static async Task<NpgsqlConnection> OpenMonitorAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     private static async Task<string> SettingsAsync(string connectionString)

@@ -20,6 +20,9 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
     /// <summary>Commits in flight at once: while one waits for its fsync, the next batch is already on its way.</summary>
     public const int DefaultConcurrentCommits = 2;
 
+    /// <summary>Connections for activations reading the journal, beside those of the commits.</summary>
+    public const int MaxReaders = 8;
+
     // unnest turns the column arrays back into rows, so a batch of any size is one statement with nine parameters.
     private const string InsertSql = """
         INSERT INTO frontline_touch_journal
@@ -44,7 +47,11 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        // Its own pool, beside the one Orleans' providers share: kept small, so that a wave of activations reading the
+        // journal queues here instead of taking the server's last connections from grain storage.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, concurrentCommits + MaxReaders);
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _serviceId = serviceId;
         _queue = new GroupCommitQueue<Row>(CommitAsync, maxBatchRows, concurrentCommits);
     }
