@@ -38,6 +38,11 @@ public sealed partial class CustomerGrain(
     // Last journal position handed out; the snapshot records it when written.
     private long _journalPosition;
 
+    // Set by a failed append, which may have landed after all (a commit whose answer was lost): from then on a snapshot
+    // records the position before it, so an activation re-reads those rows rather than skip them. Were the touches
+    // retried, their rows keep those old positions (the retry is a conflict), and a snapshot past them would lose them.
+    private long? _uncertainAfter;
+
     // Journaled touches not in the stored snapshot yet, and whether the state holds other changes worth a lazy write.
     private int _unsnapshotted;
     private bool _dirty;
@@ -141,13 +146,11 @@ public sealed partial class CustomerGrain(
             }
             catch
             {
-                // Not stored, so not acknowledged: forget the ids so a retry is not taken for a duplicate. The
-                // positions are handed out again: should the failed append have landed after all, its entries stay
-                // after the next snapshot's position and come back on activation (unacknowledged, but real events).
+                // Not stored, so not acknowledged: forget the ids so a retry is not taken for a duplicate.
                 _seenEventIds.ExceptWith(added.Select(t => t.EventId));
-                _journalPosition = positionBefore;
                 if (journal.IsDurable)
                 {
+                    _uncertainAfter ??= positionBefore;
                     state.State = before;
                 }
                 else
@@ -302,10 +305,10 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    /// <summary>Writes the whole state, recording the journal position it includes.</summary>
+    /// <summary>Writes the whole state, recording the journal position it includes (a lower bound: re-reading rows it holds is harmless).</summary>
     private async Task WriteSnapshotAsync()
     {
-        state.State = state.State with { JournalPosition = _journalPosition };
+        state.State = state.State with { JournalPosition = _uncertainAfter ?? _journalPosition };
         await state.WriteStateAsync();
         (_unsnapshotted, _dirty) = (0, false);
     }

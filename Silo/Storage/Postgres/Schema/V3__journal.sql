@@ -7,7 +7,7 @@ CREATE TABLE frontline_touch_journal
     service_id     varchar(150) NOT NULL,
     customer_id    text         NOT NULL,
     event_id       text         NOT NULL,
-    -- Counted by the customer grain; not unique, as a retry after a failed append hands out the same positions.
+    -- Counted up by the customer grain; a repeated append (a conflict) leaves the row at its first position.
     position       bigint       NOT NULL,
     action         text         NOT NULL,
     channel        text         NOT NULL,
