@@ -1,12 +1,17 @@
 using Frontline.Grains.Attribution;
+using Frontline.Grains.Customers;
 using Frontline.Grains.Ingestion;
 using Frontline.Grains.Opportunities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Frontline.Grains;
 
-/// <summary>Registers the domain's options, bound from configuration, for every silo that hosts Frontline grains.</summary>
+/// <summary>
+/// Registers the domain's options, bound from configuration, and the embedded touch journal unless the host registered
+/// another, for every silo that hosts Frontline grains.
+/// </summary>
 public static class GrainsServiceCollectionExtensions
 {
     public static IServiceCollection AddFrontlineGrains(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +26,12 @@ public static class GrainsServiceCollectionExtensions
             // The host checks the period against its reminder service's minimum (a minute unless configured lower).
             .Validate(o => o.Period > TimeSpan.Zero && o.StallThreshold >= 1, "follow-up period must be positive and the stall threshold at least 1")
             .ValidateOnStart();
+        services.AddOptions<TouchJournalOptions>().Bind(configuration.GetSection(TouchJournalOptions.Section))
+            .Validate(o => o.SnapshotEvery >= 1, "the journal's SnapshotEvery must be at least 1")
+            .ValidateOnStart();
+
+        // The embedded default; the cluster profile registers its PostgreSQL journal before this runs.
+        services.TryAddSingleton<ITouchJournal, StateOnlyTouchJournal>();
         return services;
     }
 }

@@ -8,19 +8,25 @@ using Frontline.Grains.Attribution;
 using Frontline.Grains.Common;
 using Frontline.Grains.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Frontline.Grains.Customers;
 
 /// <summary>
 /// Plumbing for a customer: keeps the journey in time order, turns its conversions into attribution records and
-/// sends only what changed to the scopes. The journey is acknowledged once written; attribution follows.
+/// sends only what changed to the scopes. New touches are acknowledged once durable: in the journal where it is durable
+/// (the state is then written every <see cref="TouchJournalOptions.SnapshotEvery"/> touches and on deactivation), else
+/// by writing the state. Attribution follows.
 /// </summary>
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Frontline)] IPersistentState<CustomerState> state,
     IOptions<AttributionOptions> attribution,
     IOptions<ActionCatalogueOptions> catalogue,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, ICustomerGrain, IRemindable
+    IOptions<TouchJournalOptions> journalOptions,
+    ITouchJournal journal,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
     /// <summary>Reminder that turns trailing touches into a null journey once their window has passed.</summary>
     public const string WindowReminder = "journey-window";
@@ -29,11 +35,41 @@ public sealed class CustomerGrain(
     private readonly HashSet<string> _conversionActions = new(catalogue.Value.ConversionActions, StringComparer.Ordinal);
     private readonly HashSet<string> _leadActions = new(attribution.Value.LeadActions, StringComparer.Ordinal);
 
+    // Last journal position handed out; the snapshot records it when written.
+    private long _journalPosition;
+
+    // Set by a failed append, which may have landed after all (a commit whose answer was lost): from then on a snapshot
+    // records the position before it, so an activation re-reads those rows rather than skip them. Were the touches
+    // retried, their rows keep those old positions (the retry is a conflict), and a snapshot past them would lose them.
+    private long? _uncertainAfter;
+
+    // Journaled touches not in the stored snapshot yet, and whether the state holds other changes worth a lazy write.
+    private int _unsnapshotted;
+    private bool _dirty;
+
     private string CustomerId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _seenEventIds.UnionWith(state.State.Journey.Select(t => t.EventId));
+        _journalPosition = state.State.JournalPosition;
+        if (journal.IsDurable)
+        {
+            // Touches acknowledged after the last snapshot live only in the journal.
+            var entries = await journal.ReadAfterAsync(CustomerId, _journalPosition);
+            if (entries.Count > 0)
+            {
+                var journey = state.State.Journey.ToBuilder();
+                foreach (var entry in entries)
+                {
+                    Journey.TryInsert(journey, _seenEventIds, entry.Touch);
+                    _journalPosition = Math.Max(_journalPosition, entry.Position);
+                }
+
+                state.State = state.State with { Journey = journey.ToImmutable() };
+                _unsnapshotted = entries.Count;
+            }
+        }
 
         // A previous activation may have stored events but died before the scopes confirmed them.
         await SyncAttributionAsync();
@@ -68,7 +104,7 @@ public sealed class CustomerGrain(
         }
 
         state.State = next;
-        await state.WriteStateAsync();
+        await WriteSnapshotAsync();
 
         // Segment and unit decide windows and scopes, so a new profile can move credit.
         await SyncAttributionAsync();
@@ -79,7 +115,7 @@ public sealed class CustomerGrain(
     {
         var journey = state.State.Journey.ToBuilder();
         var outcomes = ImmutableArray.CreateBuilder<ItemOutcome>(touches.Length);
-        var added = new List<string>();
+        var added = new List<JourneyTouch>();
         foreach (var touch in touches)
         {
             var entry = new JourneyTouch
@@ -95,25 +131,32 @@ public sealed class CustomerGrain(
             outcomes.Add(fresh ? ItemOutcome.Accepted : ItemOutcome.Duplicate);
             if (fresh)
             {
-                added.Add(touch.EventId);
+                added.Add(entry);
             }
         }
 
         if (added.Count > 0)
         {
-            var previous = state.State;
-            state.State = previous with { Journey = journey.ToImmutable() };
+            var before = state.State;
+            var positionBefore = _journalPosition;
+            state.State = before with { Journey = journey.ToImmutable() };
             try
             {
-                await state.WriteStateAsync();
+                await PersistTouchesAsync(added);
             }
             catch
             {
                 // Not acknowledged: forget the ids so a retry is not taken for a duplicate. The write may still have
                 // landed (a timeout after the commit), and storage may be down so that it cannot be read back now:
-                // the next activation reads whatever storage holds, so a retry neither doubles nor loses a touch.
-                state.State = previous;
-                _seenEventIds.ExceptWith(added);
+                // the next activation reads whatever storage holds (snapshot and journal), so a retry neither doubles
+                // nor loses a touch.
+                _seenEventIds.ExceptWith(added.Select(t => t.EventId));
+                state.State = before;
+                if (journal.IsDurable)
+                {
+                    _uncertainAfter ??= positionBefore;
+                }
+
                 DeactivateOnIdle();
                 throw;
             }
@@ -130,7 +173,7 @@ public sealed class CustomerGrain(
         if (existing != conversion)
         {
             state.State = state.State with { OpportunityWins = existing is null ? wins.Add(conversion) : wins.Replace(existing, conversion) };
-            await state.WriteStateAsync();
+            await WriteSnapshotAsync();
         }
 
         await SyncAttributionAsync();
@@ -143,7 +186,7 @@ public sealed class CustomerGrain(
         if (next != current)
         {
             state.State = state.State with { OpenEscalations = next };
-            await state.WriteStateAsync();
+            await WriteSnapshotAsync();
         }
     }
 
@@ -195,7 +238,7 @@ public sealed class CustomerGrain(
         {
             await Task.WhenAll(changes.Select(c => GrainFactory.GetAttributionScopeGrain(c.Key).ApplyAsync(c.Value)));
             state.State = state.State with { Published = published };
-            await state.WriteStateAsync();
+            await WriteSnapshotAsync();
         }
 
         await ScheduleWindowReminderAsync(partition.PendingUntil, now);
@@ -208,11 +251,15 @@ public sealed class CustomerGrain(
         {
             // Reminders tick at least a minute apart; the tick re-syncs, which closes the journey if its time has come.
             var wait = due - now < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : due - now;
-            if (state.State.WindowReminderDue != due)
+
+            // A due that moved later needs no new reminder: the registered one ticks first and its sync moves it.
+            // Re-registering on every new touch would cost a reminder-table write per call.
+            var registered = state.State.WindowReminderDue;
+            if (registered is null || due < registered || registered <= now)
             {
                 await this.RegisterOrUpdateReminder(WindowReminder, wait, wait);
                 state.State = state.State with { WindowReminderDue = due };
-                await state.WriteStateAsync();
+                await SaveLazilyAsync();
             }
         }
         else if (state.State.WindowReminderDue is not null)
@@ -223,7 +270,89 @@ public sealed class CustomerGrain(
             }
 
             state.State = state.State with { WindowReminderDue = null };
-            await state.WriteStateAsync();
+            await SaveLazilyAsync();
         }
     }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_unsnapshotted > 0 || _dirty)
+        {
+            await TrySnapshotAsync();
+        }
+    }
+
+    /// <summary>Makes newly accepted touches durable: appended to the journal where it is durable, else by writing the state.</summary>
+    private async Task PersistTouchesAsync(List<JourneyTouch> added)
+    {
+        if (!journal.IsDurable)
+        {
+            await WriteSnapshotAsync();
+            return;
+        }
+
+        var entries = new List<JournalEntry>(added.Count);
+        foreach (var touch in added)
+        {
+            entries.Add(new JournalEntry(++_journalPosition, touch));
+        }
+
+        await journal.AppendAsync(CustomerId, entries);
+        _unsnapshotted += entries.Count;
+        if (_unsnapshotted >= journalOptions.Value.SnapshotEvery)
+        {
+            await TrySnapshotAsync();
+        }
+    }
+
+    /// <summary>Writes the whole state, recording the journal position it includes (a lower bound: re-reading rows it holds is harmless).</summary>
+    private async Task WriteSnapshotAsync()
+    {
+        state.State = state.State with { JournalPosition = _uncertainAfter ?? _journalPosition };
+        await state.WriteStateAsync();
+        (_unsnapshotted, _dirty) = (0, false);
+    }
+
+    /// <summary>A snapshot whose touches are already in the journal: failing it loses nothing, so it is logged, not thrown.</summary>
+    private async Task TrySnapshotAsync()
+    {
+        try
+        {
+            await WriteSnapshotAsync();
+        }
+        catch (Exception exception)
+        {
+            LogSnapshotFailed(logger, exception, CustomerId);
+
+            // A failed write may have landed, leaving the stored ETag ahead of ours: read it back, keep our state.
+            var current = state.State;
+            try
+            {
+                await state.ReadStateAsync();
+            }
+            catch (Exception readFailure)
+            {
+                LogSnapshotFailed(logger, readFailure, CustomerId);
+            }
+            finally
+            {
+                state.State = current;
+            }
+        }
+    }
+
+    /// <summary>Saves a change that is cheap to lose (a reminder hint): at the next snapshot where the journal is durable, at once otherwise.</summary>
+    private Task SaveLazilyAsync()
+    {
+        if (journal.IsDurable)
+        {
+            _dirty = true;
+            return Task.CompletedTask;
+        }
+
+        return WriteSnapshotAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Customer {CustomerId}: state snapshot not written; its touches are in the journal, the next snapshot retries")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception, string customerId);
 }

@@ -32,4 +32,10 @@ public sealed record CustomerState
 
     /// <summary>When the registered journey-window reminder is due; null when none is registered.</summary>
     public DateTimeOffset? WindowReminderDue { get; init; }
+
+    /// <summary>
+    /// Journal position this snapshot includes: an activation adds the journal entries after it (always 0 where the
+    /// journal is not durable, as the state then holds every touch).
+    /// </summary>
+    public long JournalPosition { get; init; }
 }

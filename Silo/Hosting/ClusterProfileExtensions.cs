@@ -1,6 +1,7 @@
 using System.Net;
 using Frontline.Abstractions.Streams;
 using Frontline.Grains.Common;
+using Frontline.Grains.Customers;
 using Frontline.Silo.Storage;
 using Frontline.Silo.Storage.Postgres;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Frontline.Silo.Hosting;
 
 /// <summary>
 /// The cluster profile: silos on 127.0.0.1 that share PostgreSQL through Orleans' ADO.NET providers for membership,
-/// grain state and reminders. The schema is migrated when a silo starts.
+/// grain state and reminders, and the PostgreSQL touch journal. The schema is migrated when a silo starts.
 /// </summary>
 public static class ClusterProfileExtensions
 {
@@ -47,6 +48,10 @@ public static class ClusterProfileExtensions
         });
         silo.AddPostgresGrainStorage(FrontlineSiloExtensions.DefaultStorageName, connectionString);
         silo.AddPostgresGrainStorage(StorageNames.Frontline, connectionString);
+
+        // Customers acknowledge touches once this journal committed them and write their whole state only now and
+        // then (DESIGN §9). The container disposes it, and with it its connection pool, when the silo stops.
+        silo.Services.AddSingleton<ITouchJournal>(_ => new PostgresTouchJournal(connectionString, orleans.ServiceId));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant;

@@ -3,8 +3,36 @@ using Frontline.Bench;
 using Spectre.Console;
 
 // dotnet run -c Release --project bench/Frontline.Bench [-- --quick] [--part latency,calls,...]
+// dotnet run -c Release --project bench/Frontline.Bench -- --part ingest-durable [--events n] [--baseline-silo <Frontline.Silo.dll> <name>]
 string[] allParts = ["queries", "ingest", "models", "latency", "calls", "memory"];
 var quick = args.Contains("--quick");
+var machine = MachineInfo.Detect();
+var wall = Stopwatch.StartNew();
+var loadAtStart = MachineInfo.LoadAverage();
+
+if (Argument("--part") == "ingest-durable")
+{
+    // Needs PostgreSQL (scripts/postgres) and the Silo build, so it runs on its own and keeps the other parts' results.
+    var events = int.Parse(Argument("--events") ?? (quick ? "20000" : "100000"), System.Globalization.CultureInfo.InvariantCulture);
+    var silos = new List<(string Name, string? Assembly)>();
+    if (Array.IndexOf(args, "--baseline-silo") is var b and >= 0 && b + 2 < args.Length)
+    {
+        silos.Add((args[b + 2], args[b + 1]));
+    }
+
+    silos.Add(("this checkout's silo (cluster profile)", null));
+    AnsiConsole.MarkupLineInterpolated($"[bold]7. Durable ingest[/]: {events:N0} events, {machine.Cores} cores, {machine.Cpu}");
+    var durableOutput = Path.Combine(PathModels.RepositoryRoot(), "bench", "results.md");
+    var durablePrevious = File.Exists(durableOutput) ? await File.ReadAllTextAsync(durableOutput) : "";
+    var durable = await DurableIngest.RunAsync(events, silos);
+    var section = DurableIngestReport.Render(machine, durable, (loadAtStart, MachineInfo.LoadAverage()));
+    Console.WriteLine();
+    Console.WriteLine(section);
+    await File.WriteAllTextAsync(durableOutput, DurableIngestReport.Merge(durablePrevious, section));
+    AnsiConsole.MarkupLineInterpolated($"Written to {durableOutput}");
+    return 0;
+}
+
 var parts = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
@@ -34,9 +62,6 @@ if (parts.FirstOrDefault(p => !allParts.Contains(p)) is { } unknown)
 var selected = parts.Count == 0 ? allParts : [.. allParts.Where(parts.Contains)];
 bool Runs(string part) => selected.Contains(part);
 
-var machine = MachineInfo.Detect();
-var wall = Stopwatch.StartNew();
-var loadAtStart = MachineInfo.LoadAverage();
 var notes = new List<string>();
 var sections = new Dictionary<string, string>(StringComparer.Ordinal);
 #if DEBUG
@@ -103,6 +128,10 @@ string[] fileOrder = ["queries", "ingest", "models", "latency", "calls", "memory
 var markdown = ResultsReport.Merge(header, fileOrder, sections, previous, notes);
 Console.WriteLine();
 Console.WriteLine(markdown);
-await File.WriteAllTextAsync(output, markdown);
+
+// Part 7 is measured by its own run (--part ingest-durable); its last section stays.
+await File.WriteAllTextAsync(output, DurableIngestReport.Extract(previous ?? "") is { } durableSection ? DurableIngestReport.Merge(markdown, durableSection) : markdown);
 AnsiConsole.MarkupLineInterpolated($"Written to {output}");
 return 0;
+
+string? Argument(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -43,6 +43,9 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     /// <summary>The server's <c>Frontline:DataDirectory</c>.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>Operating-system id of the process (for CPU accounting).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>True once the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 
@@ -71,19 +74,26 @@ public sealed class EmbeddedServerProcess : IAsyncDisposable
     /// The server verifies tokens with <see cref="TestTokens.SigningKey"/>, so <see cref="TestTokens"/> tokens work.
     /// </summary>
     public static Task<EmbeddedServerProcess> StartAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
-        => StartCoreAsync(dataDirectory, [.. TestTokens.ServerArguments, .. extraArguments], cancellationToken);
+        => StartCoreAsync(LocateSiloAssembly(), dataDirectory, [.. TestTokens.ServerArguments, .. extraArguments], cancellationToken);
 
     /// <summary>
     /// Starts the server like <see cref="StartAsync(string, IEnumerable{string}, CancellationToken)"/> but without the
     /// test key: as a user's first <c>dotnet run</c>, it uses (and on first start creates) its development key.
     /// </summary>
     public static Task<EmbeddedServerProcess> StartWithOwnKeyAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
-        => StartCoreAsync(dataDirectory, extraArguments, cancellationToken);
+        => StartCoreAsync(LocateSiloAssembly(), dataDirectory, extraArguments, cancellationToken);
 
-    private static async Task<EmbeddedServerProcess> StartCoreAsync(string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the Frontline.Silo.dll at <paramref name="siloAssembly"/> (another build, e.g. the benchmark's baseline of
+    /// an earlier commit) like <see cref="StartAsync(string, IEnumerable{string}, CancellationToken)"/>.
+    /// </summary>
+    public static Task<EmbeddedServerProcess> StartAsync(string siloAssembly, string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken = default)
+        => StartCoreAsync(siloAssembly, dataDirectory, [.. TestTokens.ServerArguments, .. extraArguments], cancellationToken);
+
+    private static async Task<EmbeddedServerProcess> StartCoreAsync(string siloAssembly, string dataDirectory, IEnumerable<string> extraArguments, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extraArguments);
-        var siloAssembly = LocateSiloAssembly();
+        ArgumentException.ThrowIfNullOrWhiteSpace(siloAssembly);
         var (httpPort, siloPort, gatewayPort) = FreePorts();
         var baseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
 

@@ -1,0 +1,14 @@
+namespace Frontline.Bench;
+
+/// <summary>One way of making the same events durable, timed from the first statement or request to the last answer.</summary>
+/// <param name="Name">What was measured.</param>
+/// <param name="Events">Events made durable.</param>
+/// <param name="Elapsed">Wall time.</param>
+/// <param name="Retries">Requests answered 503 and sent again (HTTP only).</param>
+/// <param name="ServerCpu">CPU time the silo process used meanwhile (HTTP only).</param>
+/// <param name="Commits">Transactions the database committed meanwhile (<c>pg_stat_database.xact_commit</c>): where round trips go.</param>
+public sealed record DurableIngestRow(string Name, int Events, TimeSpan Elapsed, int Retries, TimeSpan? ServerCpu, long Commits)
+{
+    /// <summary>Events per second.</summary>
+    public double Rate => Events / Elapsed.TotalSeconds;
+}

@@ -1,0 +1,89 @@
+using Frontline.Abstractions.Customers;
+using Frontline.Grains.Customers;
+using Frontline.Silo.Storage.Postgres;
+using Npgsql;
+
+namespace Frontline.Tests.Cluster;
+
+/// <summary>The PostgreSQL touch journal on a real database: grouped appends, idempotency, exact read-back.</summary>
+public sealed class PostgresTouchJournalTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
+{
+    private static readonly DateTimeOffset Base = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task AppendAsync_ManyCustomersAtOnce_EachReadsBackItsEntriesExactlyInPositionOrder()
+    {
+        await using var journal = await NewJournalAsync("many");
+        var customers = Enumerable.Range(0, 100).Select(c => $"c-{c}").ToArray();
+
+        // Five appends of three entries per customer, all customers at once: the queue groups them into few commits.
+        await Task.WhenAll(customers.Select(async customer =>
+        {
+            for (var append = 0; append < 5; append++)
+            {
+                await journal.AppendAsync(customer, [.. Enumerable.Range(append * 3 + 1, 3).Select(p => Entry(customer, p))]);
+            }
+        }));
+
+        foreach (var customer in customers)
+        {
+            var read = await journal.ReadAfterAsync(customer, 0);
+            Assert.Equal(Enumerable.Range(1, 15).Select(p => Entry(customer, p)), read);
+        }
+    }
+
+    [Fact]
+    public async Task AppendAsync_SameEventIdAgain_KeepsTheFirstRowAndSucceeds()
+    {
+        await using var journal = await NewJournalAsync("dup");
+        var first = Entry("dup", 1);
+        await journal.AppendAsync("dup", [first]);
+
+        await journal.AppendAsync("dup", [new JournalEntry(9, first.Touch with { Action = "FormSubmitted" }), Entry("dup", 10)]);
+
+        Assert.Equal([first, Entry("dup", 10)], await journal.ReadAfterAsync("dup", 0));
+    }
+
+    [Fact]
+    public async Task ReadAfterAsync_APosition_ReturnsOnlyLaterEntriesOfThatCustomerAndService()
+    {
+        await using var journal = await NewJournalAsync("service-a");
+        await using var other = await NewJournalAsync("service-b");
+        await journal.AppendAsync("shared", [.. Enumerable.Range(1, 6).Select(p => Entry("shared", p))]);
+        await journal.AppendAsync("neighbour", [Entry("neighbour", 5)]);
+        await other.AppendAsync("shared", [Entry("shared", 6)]);
+
+        Assert.Equal([Entry("shared", 5), Entry("shared", 6)], await journal.ReadAfterAsync("shared", 4));
+        Assert.Equal([Entry("shared", 6)], await other.ReadAfterAsync("shared", 0));
+        Assert.Empty(await journal.ReadAfterAsync("nobody", 0));
+    }
+
+    [Fact]
+    public async Task AppendAsync_DatabaseUnreachable_FailsTheCallerAndStoresNothing()
+    {
+        var unreachable = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = 1, Timeout = 2 }.ConnectionString;
+        await using var broken = new PostgresTouchJournal(unreachable, "down");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => broken.AppendAsync("lost", [Entry("lost", 1)]));
+
+        await using var journal = await NewJournalAsync("down");
+        Assert.Empty(await journal.ReadAfterAsync("lost", 0));
+    }
+
+    private async Task<PostgresTouchJournal> NewJournalAsync(string serviceId)
+    {
+        await PostgresSchema.MigrateAsync(database.ConnectionString);
+        return new PostgresTouchJournal(database.ConnectionString, serviceId);
+    }
+
+    // Sub-microsecond ticks, a value with decimals on even positions and none on odd ones: the round trip must be exact.
+    private static JournalEntry Entry(string customer, long position) => new(position, new JourneyTouch
+    {
+        EventId = $"{customer}-e{position}",
+        Action = position % 3 == 0 ? "DemoDelivered" : "ContentViewed",
+        Channel = "Web",
+        OccurredAt = Base.AddTicks(position * 10_000_017),
+        Value = position % 2 == 0 ? position + 0.125m : null,
+        OpportunityId = position % 2 == 0 ? null : "opp-" + position,
+    });
+}
