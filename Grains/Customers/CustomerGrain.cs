@@ -147,17 +147,20 @@ public sealed partial class CustomerGrain(
             catch
             {
                 // Not acknowledged: forget the ids so a retry is not taken for a duplicate. The write may still have
-                // landed (a timeout after the commit), and storage may be down so that it cannot be read back now:
-                // the next activation reads whatever storage holds (snapshot and journal), so a retry neither doubles
-                // nor loses a touch.
+                // landed (a timeout after the commit), and storage may be down so that it cannot be read back now.
+                // With the journal, a retry appends again (idempotent on the event id) and snapshots keep the position
+                // before the uncertain append, so an activation re-reads it; without it, the next activation reads
+                // whatever the state row holds. Either way a retry neither doubles nor loses a touch.
                 _seenEventIds.ExceptWith(added.Select(t => t.EventId));
                 state.State = before;
                 if (journal.IsDurable)
                 {
                     _uncertainAfter ??= positionBefore;
                 }
-
-                DeactivateOnIdle();
+                else
+                {
+                    DeactivateOnIdle();
+                }
                 throw;
             }
         }

@@ -150,10 +150,26 @@ public static class AccessGuard
         _ => null,
     };
 
-    private static Task AuditAsync(IResolveFieldContext context, Caller caller, string outcome, string? detail)
+    /// <summary>The entry of a mutation that succeeded: it must be stored, or the answer is the retryable UNAVAILABLE.</summary>
+    private static async Task AuditSuccessAsync(IResolveFieldContext context, Caller caller, string? detail)
     {
         var services = context.RequestServices!;
-        return AuditRecorder.RecordAsync(services.GetRequiredService<IGrainFactory>(), caller, context.FieldDefinition.Name, DescribeTarget(context),
+        try
+        {
+            await AuditRecorder.RecordAsync(services.GetRequiredService<IGrainFactory>(), caller, context.FieldDefinition.Name, DescribeTarget(context),
+                AuditRecorder.Ok, detail, services.GetService<TimeProvider>() ?? TimeProvider.System);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new ExecutionError(AccessErrors.AuditUnavailableMessage, exception) { Code = ErrorCodes.Unavailable };
+        }
+    }
+
+    /// <summary>The entry of a mutation that failed: best effort, so the caller still gets the original error.</summary>
+    private static Task AuditFailureAsync(IResolveFieldContext context, Caller caller, string outcome, string? detail)
+    {
+        var services = context.RequestServices!;
+        return AuditRecorder.TryRecordAsync(services.GetRequiredService<IGrainFactory>(), caller, context.FieldDefinition.Name, DescribeTarget(context),
             outcome, detail, services.GetService<TimeProvider>() ?? TimeProvider.System);
     }
 
@@ -177,16 +193,16 @@ public static class AccessGuard
             }
             catch (ExecutionError error) when (caller is not null)
             {
-                await AuditAsync(context, caller, error.Code ?? ErrorCodes.Internal, error.Code == ErrorCodes.Forbidden ? null : error.Message);
+                await AuditFailureAsync(context, caller, error.Code ?? ErrorCodes.Internal, error.Code == ErrorCodes.Forbidden ? null : error.Message);
                 throw;
             }
             catch (Exception exception) when (caller is not null && exception is not OperationCanceledException)
             {
-                await AuditAsync(context, caller, ErrorCodes.Internal, null);
+                await AuditFailureAsync(context, caller, ErrorCodes.Internal, null);
                 throw;
             }
 
-            await AuditAsync(context, caller!, AuditRecorder.Ok, DescribeResult(result));
+            await AuditSuccessAsync(context, caller!, DescribeResult(result));
             return result;
         }
     }

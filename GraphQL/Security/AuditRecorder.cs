@@ -9,6 +9,24 @@ public static class AuditRecorder
     /// <summary>Outcome of a request that succeeded.</summary>
     public const string Ok = "OK";
 
+    /// <summary>
+    /// Appends an entry for a request that already failed, without letting a second failure (storage down) replace
+    /// the first in the caller's answer: such a request changed nothing, so its entry is best effort.
+    /// </summary>
+    /// <returns>False when the entry could not be stored.</returns>
+    public static async Task<bool> TryRecordAsync(IGrainFactory grains, Caller caller, string operation, string? target, string outcome, string? detail, TimeProvider clock)
+    {
+        try
+        {
+            await RecordAsync(grains, caller, operation, target, outcome, detail, clock);
+            return true;
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or ArgumentException))
+        {
+            return false;
+        }
+    }
+
     /// <summary>Appends one entry to the day's log and returns once it is stored.</summary>
     public static Task RecordAsync(IGrainFactory grains, Caller caller, string operation, string? target, string outcome, string? detail, TimeProvider clock)
     {

@@ -34,7 +34,7 @@ public static partial class BulkIngestEndpoints
         {
             if (caller is not null)
             {
-                await AuditRecorder.RecordAsync(grains, caller, AuditOperation, null, ErrorCodes.Forbidden, null, TimeProvider.System);
+                await AuditRecorder.TryRecordAsync(grains, caller, AuditOperation, null, ErrorCodes.Forbidden, null, TimeProvider.System);
             }
 
             return decision == AccessDecision.Unauthenticated
@@ -52,8 +52,21 @@ public static partial class BulkIngestEndpoints
             _ => (AuditRecorder.Ok, null),
         };
 
-        // One entry per request, however many lines it carried; the answer waits until it is stored.
-        await AuditRecorder.RecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System);
+        // One entry per request, however many lines it carried. A failed request changed nothing, so its entry is best
+        // effort; an acknowledgement waits until its entry is stored, and answers 503 (retry: the lines are then
+        // duplicates) when it cannot be.
+        if (outcome != AuditRecorder.Ok)
+        {
+            await AuditRecorder.TryRecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System);
+            return result;
+        }
+
+        if (!await AuditRecorder.TryRecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System))
+        {
+            LogAuditUnavailable(logger);
+            return Unavailable(request);
+        }
+
         return result;
     }
 
@@ -90,12 +103,20 @@ public static partial class BulkIngestEndpoints
         {
             // What was stored stays stored; the caller retries the whole request and those lines count as duplicates.
             LogUnavailable(logger, exception);
-            request.HttpContext.Response.Headers.RetryAfter = "1";
-            return Results.Json(new { error = "UNAVAILABLE", reason = "storage or cluster unavailable; retry the request" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Unavailable(request);
         }
 
         return Results.Json(new BulkIngestResponse(accepted, duplicates, [.. rejected.OrderBy(r => r.Line)]));
     }
+
+    private static IResult Unavailable(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return Results.Json(new { error = ErrorCodes.Unavailable, reason = "storage or cluster unavailable; retry the request" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bulk ingest stored its lines but not its audit entry; answering 503")]
+    private static partial void LogAuditUnavailable(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bulk ingest failed; answering 503")]
     private static partial void LogUnavailable(ILogger logger, Exception exception);

@@ -131,7 +131,7 @@ public static class DurableIngest
             await using var silo = assembly is null
                 ? await EmbeddedServerProcess.StartAsync(data.FullName, arguments)
                 : await EmbeddedServerProcess.StartAsync(assembly, data.FullName, arguments);
-            using var http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+            using var http = TestTokens.HqHttpClient(silo.BaseAddress, TimeSpan.FromMinutes(5));
 
             await SendAllAsync(http, Requests(warmup));
             var cpuBefore = ProcessCpu(silo.ProcessId);

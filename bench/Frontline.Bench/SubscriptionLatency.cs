@@ -87,12 +87,7 @@ public static class SubscriptionLatency
 
     private static async Task<SubscriptionLatencyResult> MeasureAsync(EmbeddedServerProcess server, int rate, TimeSpan warmup, TimeSpan length)
     {
-        using var http = new HttpClient
-        {
-            BaseAddress = server.BaseAddress,
-            Timeout = TimeSpan.FromMinutes(2),
-            DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) },
-        };
+        using var http = TestTokens.HqHttpClient(server.BaseAddress, TimeSpan.FromMinutes(2));
         await RegisterCustomersAsync(http);
 
         AnsiConsole.MarkupLineInterpolated($"  latency: baseline, {rate:N0} plain queries/s for {length.TotalSeconds:0} s");

@@ -25,7 +25,7 @@ public sealed class JournalFailureTests(PostgresDatabase database) : IClassFixtu
 
         await using (var first = await SiloCluster.StartAsync(database.ConnectionString, 1))
         {
-            using var http = new HttpClient { BaseAddress = first.A.BaseAddress };
+            using var http = TestTokens.HqHttpClient(first.A.BaseAddress);
             using var graphQL = new GraphQLHttpClient(first.A.BaseAddress);
 
             // Activated first, so what fails below is the append, not the activation's journal read.

@@ -35,8 +35,8 @@ public sealed class JournalKillTests(PostgresDatabase database) : IClassFixture<
         var requests = halves[0].Zip(halves[1], (onA, onB) => new[] { onA, onB }).SelectMany(pair => pair).ToArray();
 
         await using var cluster = await SiloCluster.StartAsync(database.ConnectionString, 2, "--Frontline:Journal:SnapshotEvery", "5");
-        using var a = new HttpClient { BaseAddress = cluster.A.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        using var b = new HttpClient { BaseAddress = cluster.B.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var a = TestTokens.HqHttpClient(cluster.A.BaseAddress, TimeSpan.FromSeconds(60));
+        using var b = TestTokens.HqHttpClient(cluster.B.BaseAddress, TimeSpan.FromSeconds(60));
         var acknowledged = new ConcurrentBag<(string Customer, string EventId)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var next = -1;

@@ -46,7 +46,7 @@ public sealed class ServerLimitsTests(LimitedServerFixture fixture) : IClassFixt
     public async Task Burst_OverTokenLimit_Answers429RateLimitedWithRetryAfter_HealthAndOtherClientsUnaffected()
     {
         await WaitForFullBucketAsync();
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) } };
+        using var http = TestTokens.HqHttpClient(fixture.Server.BaseAddress);
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var burst = Enumerable.Range(0, 60).Select(_ => http.PostAsync("/graphql", Json(TinyQuery))).ToList();
@@ -99,7 +99,7 @@ public sealed class ServerLimitsTests(LimitedServerFixture fixture) : IClassFixt
     public async Task Post_BodyOverMaxRequestBodyBytes_Answers413PayloadTooLarge()
     {
         await WaitForFullBucketAsync();
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress, DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) } };
+        using var http = TestTokens.HqHttpClient(fixture.Server.BaseAddress);
         var padding = new string(' ', LimitedServerFixture.MaxRequestBodyBytes);
         var line = """{"eventId":"big","customerId":"big","action":"DemoDelivered","channel":"Web","occurredAt":"2026-12-01T10:00:00Z"}""";
         var lines = string.Join('\n', Enumerable.Repeat(line, (LimitedServerFixture.MaxRequestBodyBytes / line.Length) + 10));

@@ -39,12 +39,7 @@ public sealed class HostileInputTests(HostileInputServerFixture fixture, ITestOu
         var before = (await fixture.GraphQL.DataAsync(Snapshot)).GetRawText();
 
         // As HQ, so every malformed request gets past authentication to the parsers and validators it is meant to hit.
-        using var http = new HttpClient
-        {
-            BaseAddress = fixture.Server.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(60),
-            DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) },
-        };
+        using var http = TestTokens.HqHttpClient(fixture.Server.BaseAddress, TimeSpan.FromSeconds(60));
         var failures = new ConcurrentQueue<string>();
         var kinds = new ConcurrentDictionary<string, int>();
         var milliseconds = new ConcurrentDictionary<string, long>();

@@ -15,12 +15,7 @@ public sealed class NdjsonIngestClient(Uri baseAddress) : IDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     // Longer than a grain call's own timeout, so a stuck call on the server ends as its 503 rather than ours.
-    private readonly HttpClient _http = new()
-    {
-        BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
-        DefaultRequestHeaders = { Authorization = new("Bearer", TestTokens.Hq) },
-    };
+    private readonly HttpClient _http = TestTokens.HqHttpClient(baseAddress, TimeSpan.FromSeconds(60));
     private int _unavailable;
     private int _unavailableWithoutRetryAfter;
     private int _connectionErrors;

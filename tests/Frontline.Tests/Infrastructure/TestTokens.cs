@@ -21,6 +21,14 @@ public static class TestTokens
     /// <summary>An HQ token: what every pre-existing test acts as.</summary>
     public static string Hq => HqToken.Value;
 
+    /// <summary>A plain HTTP client of <paramref name="baseAddress"/> that sends <see cref="Hq"/> with every request.</summary>
+    public static HttpClient HqHttpClient(Uri baseAddress, TimeSpan? timeout = null) => new()
+    {
+        BaseAddress = baseAddress,
+        Timeout = timeout ?? TimeSpan.FromSeconds(100),
+        DefaultRequestHeaders = { Authorization = new("Bearer", Hq) },
+    };
+
     /// <summary>A token for <paramref name="role"/> signed with <see cref="SigningKey"/>.</summary>
     public static string For(string role, string? unit = null, string? customer = null, string? subject = null) =>
         Issuer(SigningKey).Create(role, unit, customer, subject ?? "test-" + role, TimeSpan.FromHours(2));
