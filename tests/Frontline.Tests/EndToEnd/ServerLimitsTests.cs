@@ -29,7 +29,10 @@ public sealed class ServerLimitsTests(LimitedServerFixture fixture) : IClassFixt
 
         var seconds = load.GetProperty("elapsedMs").GetInt64() / 1000.0;
         var accepted = load.GetProperty("accepted").GetInt32();
-        var allowed = LimitedServerFixture.TokenLimit + (LimitedServerFixture.PermitsPerSecond * seconds);
+        // One second of slack on the window: the partitioned limiter replenishes on its own timer, so on a loaded
+        // machine the server's window and the client's stopwatch can differ by a tick or more. Without a limit the
+        // 16 loops get thousands of answers, so the bound still tells a working limiter from none.
+        var allowed = LimitedServerFixture.TokenLimit + (LimitedServerFixture.PermitsPerSecond * (seconds + 1));
         var report = $"{load} allowed {allowed:0}; heap {before.Heap:N0} -> {after.Heap:N0} bytes, working set {before.WorkingSet:N0} -> {after.WorkingSet:N0}";
         Assert.True(load.GetProperty("limited").GetInt32() > accepted, "the load did not exceed the limit: " + report);
         Assert.True(accepted <= allowed * 1.1, "more accepted than the limit: " + report);
