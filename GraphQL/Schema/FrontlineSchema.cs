@@ -15,6 +15,10 @@ public sealed class FrontlineSchema : global::GraphQL.Types.Schema
         Subscription = subscription;
         Description = "Frontline: real-time sales management.";
 
+        // Inside the access guard, so an UNAVAILABLE answer is audited with its code.
+        RetryableFailureGuard.Wrap(query);
+        RetryableFailureGuard.Wrap(mutation);
+
         // Every root field passes the access policy; a field missing from it fails here, at start-up.
         AccessGuard.Protect(query);
         AccessGuard.Protect(mutation);

@@ -54,6 +54,10 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         const string recordTouches = "mutation($t: [TouchInput!]!) { recordTouches(input: $t) { accepted duplicates } }";
         var graphQLUnavailable = 0;
 
+        // A single mutation, which must say "retry" too rather than INTERNAL; a new name each time, so it must write.
+        const string registerCustomer = "mutation($c: RegisterCustomerInput!) { registerCustomer(input: $c) { id } }";
+        var singleUnavailable = 0;
+
         async Task OutageAsync()
         {
             await stopNow.Task;
@@ -74,6 +78,13 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
                     Assert.Fail($"recordTouches succeeded while PostgreSQL was stopped: {body}");
                 }
 
+                var (_, single) = await graphQL.PostAsync(registerCustomer, new { c = new { id = run.Customer(0) + "-single", name = $"Probe {clock.ElapsedTicks}", segment = "B2C" } });
+                if (single.TryGetProperty("errors", out var singleErrors))
+                {
+                    Assert.Equal("UNAVAILABLE", singleErrors[0].GetProperty("extensions").GetProperty("code").GetString());
+                    singleUnavailable++;
+                }
+
                 // The senders meet the outage in their own time.
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
@@ -87,6 +98,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         Assert.True(ingest.Unavailable > 0, $"no 503 reached the NDJSON client during the outage ({ingest.ConnectionErrors} connection errors)");
         Assert.Equal(0, ingest.UnavailableWithoutRetryAfter);
         Assert.True(graphQLUnavailable > 0, "recordTouches never answered UNAVAILABLE while PostgreSQL was stopped");
+        Assert.True(singleUnavailable > 0, "registerCustomer never answered UNAVAILABLE while PostgreSQL was stopped");
 
         // The retried probe lands once, and both silos serve again.
         var retried = await RetryUntilDataAsync(graphQL, recordTouches, probe);
