@@ -33,8 +33,7 @@ public sealed class AttributionBucketGrain(
             return;
         }
 
-        state.State = state.State with { Records = records };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { Records = records }, this);
         foreach (var id in change.Removals.Select(k => k.Id).Concat(change.Upserts.Select(r => r.Id)).Distinct(StringComparer.Ordinal))
         {
             if (before.TryGetValue(id, out var old))

@@ -34,8 +34,7 @@ public sealed class AttributionScopeGrain(
         var hours = state.State.Hours.Union(byHour);
         if (hours.Count != state.State.Hours.Count)
         {
-            state.State = state.State with { Hours = hours };
-            await state.WriteStateAsync();
+            await state.SaveAsync(state.State with { Hours = hours }, this);
         }
 
         await PublishAsync();
@@ -70,8 +69,7 @@ public sealed class AttributionScopeGrain(
 
     public async Task<int> ReplaceImportedPathsAsync(ImmutableArray<PathTally> paths)
     {
-        state.State = state.State with { ImportedPaths = paths };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { ImportedPaths = paths }, this);
         await PublishAsync();
         return paths.Length;
     }

@@ -311,8 +311,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Writes the whole state, recording the journal position it includes (a lower bound: re-reading rows it holds is harmless).</summary>
     private async Task WriteSnapshotAsync()
     {
-        state.State = state.State with { JournalPosition = _uncertainAfter ?? _journalPosition };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { JournalPosition = _uncertainAfter ?? _journalPosition }, this);
         (_unsnapshotted, _dirty) = (0, false);
     }
 

@@ -21,12 +21,11 @@ public sealed class StreamRejectionsGrain(
             return;
         }
 
-        state.State = state.State with
+        await state.SaveAsync(state.State with
         {
             Count = state.State.Count + fresh.Count,
             Recent = [.. Enumerable.Reverse(fresh).Concat(state.State.Recent).Take(StreamRejections.RecentLimit)],
-        };
-        await state.WriteStateAsync();
+        }, this);
     }
 
     public Task<StreamRejections> GetAsync() => Task.FromResult(new StreamRejections

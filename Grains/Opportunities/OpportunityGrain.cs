@@ -88,8 +88,7 @@ public sealed partial class OpportunityGrain(
 
         if (decision.State is not null)
         {
-            state.State = decision.State;
-            await state.WriteStateAsync();
+            await state.SaveAsync(decision.State, this);
             await SyncAsync();
         }
 
@@ -132,8 +131,7 @@ public sealed partial class OpportunityGrain(
         }
 
         await SyncReminderAsync();
-        state.State = state.State with { SyncedVersion = s.Version };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { SyncedVersion = s.Version }, this);
     }
 
     private async Task SyncReminderAsync()

@@ -22,8 +22,7 @@ public sealed class UnitDirectoryGrain(
             return;
         }
 
-        state.State = state.State with { UnitIds = state.State.UnitIds.Add(unitId) };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { UnitIds = state.State.UnitIds.Add(unitId) }, this);
     }
 
     public Task<ImmutableArray<string>> ListAsync() => Task.FromResult(state.State.UnitIds.ToImmutableArray());

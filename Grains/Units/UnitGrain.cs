@@ -26,8 +26,7 @@ public sealed class UnitGrain(
             return CommandResult<UnitView>.Ok(View(), duplicate: true);
         }
 
-        state.State = next;
-        await state.WriteStateAsync();
+        await state.SaveAsync(next, this);
         await GrainFactory.GetUnitDirectoryGrain().AddAsync(this.GetPrimaryKeyString());
         return CommandResult<UnitView>.Ok(View());
     }
@@ -41,8 +40,7 @@ public sealed class UnitGrain(
             return;
         }
 
-        state.State = state.State with { Opportunities = state.State.Opportunities.SetItem(tally.OpportunityId, tally) };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { Opportunities = state.State.Opportunities.SetItem(tally.OpportunityId, tally) }, this);
     }
 
     public async Task RaiseEscalationAsync(Escalation escalation)
@@ -53,11 +51,10 @@ public sealed class UnitGrain(
             return;
         }
 
-        state.State = state.State with
+        await state.SaveAsync(state.State with
         {
             Escalations = known is null ? state.State.Escalations.Add(escalation) : state.State.Escalations.Replace(known, escalation),
-        };
-        await state.WriteStateAsync();
+        }, this);
 
         // Subscribers hear of an escalation once, when it is raised; resolution shows in queries.
         if (known is null)
@@ -76,8 +73,7 @@ public sealed class UnitGrain(
             return;
         }
 
-        state.State = state.State with { Escalations = state.State.Escalations.Replace(known, known with { ResolvedAt = at }) };
-        await state.WriteStateAsync();
+        await state.SaveAsync(state.State with { Escalations = state.State.Escalations.Replace(known, known with { ResolvedAt = at }) }, this);
     }
 
     public Task<UnitView?> GetAsync() => Task.FromResult(state.State.Registered ? View() : null);
