@@ -45,6 +45,7 @@ public static class Program
         builder.AddFrontlineGraphQL();
         builder.AddFrontlineLimits();
         builder.AddFrontlineDiagnostics();
+        builder.AddFrontlineMetrics();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
@@ -57,6 +58,7 @@ public static class Program
         app.MapGraphQLEndpoints("/graphql");
         app.MapBulkIngest();
         app.MapFrontlineDashboard();
+        app.MapFrontlineMetrics();
         await app.RunAsync();
         return 0;
     }

@@ -87,9 +87,9 @@ public static partial class SecurityHostingExtensions
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(DashboardPath))
+            if (context.Request.Path.StartsWithSegments(DashboardPath) || context.Request.Path.StartsWithSegments(MetricsHostingExtensions.Path))
             {
-                await GuardDashboardAsync(context, next);
+                await GuardOperatorPathAsync(context, next);
                 return;
             }
 
@@ -118,12 +118,13 @@ public static partial class SecurityHostingExtensions
         return app;
     }
 
-    private static async Task GuardDashboardAsync(HttpContext context, RequestDelegate next)
+    /// <summary>The operators' tools (dashboard, metrics): operators and HQ only.</summary>
+    private static async Task GuardOperatorPathAsync(HttpContext context, RequestDelegate next)
     {
         var decision = AccessPolicy.Gate(Caller.From(context.User), OperationKind.Operate);
         if (decision == AccessDecision.Allowed)
         {
-            if (NullIfEmpty(context.Request.Query["access_token"].ToString()) is { } token)
+            if (context.Request.Path.StartsWithSegments(DashboardPath) && NullIfEmpty(context.Request.Query["access_token"].ToString()) is { } token)
             {
                 context.Response.Cookies.Append(DashboardCookie, token, new CookieOptions
                 {
