@@ -75,7 +75,18 @@ public static class AccessGuard
             case OperationKind.SubscribeScope:
                 return AccessTarget.ForScope(context.GetArgument<string?>("scope"));
             case OperationKind.OpenOpportunity:
-                return AccessTarget.Unit(InputValue(context, "unitId"));
+                var unitId = InputValue(context, "unitId");
+                var openedId = InputValue(context, "id");
+                if (InputLimits.CheckId(openedId, "id") is null
+                    && await context.RequestServices!.GetRequiredService<IGrainFactory>().GetOpportunityGrain(openedId!).GetAsync() is { } existing
+                    && !string.Equals(existing.UnitId, unitId, StringComparison.Ordinal))
+                {
+                    // An id already taken by another unit's opportunity: judged by that unit, so a foreign id answers
+                    // FORBIDDEN like a read of it would, instead of INVALID_STATE telling that it exists.
+                    return AccessTarget.Unit(existing.UnitId);
+                }
+
+                return AccessTarget.Unit(unitId);
             case OperationKind.ChangeOpportunity:
                 var id = InputValue(context, "opportunityId");
                 if (InputLimits.CheckId(id, "opportunityId") is not null)

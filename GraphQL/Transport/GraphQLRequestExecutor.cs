@@ -3,6 +3,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
+using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,11 @@ internal sealed class GraphQLRequestExecutor
         catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException error)
         {
             return PreparedRequest.Failed(request, new ExecutionResult(new DocumentTooDeepError(error)));
+        }
+
+        if (DocumentShape.Problem(document, _options.MaxSelections, _options.MaxDepth) is { } problem)
+        {
+            return PreparedRequest.Failed(request, new ExecutionResult(new ComplexityError(problem)));
         }
 
         return PreparedRequest.Parsed(request, document, FindOperationType(document, request.OperationName));

@@ -29,6 +29,15 @@ public sealed class GraphQLTransportOptions
     public int MaxComplexity { get; set; } = 20_000;
 
     /// <summary>
+    /// Most selections (fields, fragment spreads, inline fragments) a document may hold, counted over all its
+    /// operations and fragments, and deepest chain of fragments spreading fragments (<c>MaxDepth</c> applies).
+    /// Checked right after parsing (<c>QUERY_TOO_COMPLEX</c> beyond), because GraphQL.NET's validation of overlapping
+    /// fields costs more than quadratic time in them and recurses once per fragment of a chain (a chain of 2,000
+    /// fragments overflowed the stack and killed the process). GraphiQL's full introspection query holds about 70.
+    /// </summary>
+    public int MaxSelections { get; set; } = 500;
+
+    /// <summary>
     /// How long one query may run before it is cancelled and answered with <c>TIMEOUT</c>. Mutations (bounded by their
     /// batch sizes) and subscription streams are exempt.
     /// </summary>

@@ -28,6 +28,7 @@ public static class GraphQLTransportServiceCollectionExtensions
             .Validate(o => o.CloseHandshakeTimeout > TimeSpan.Zero, "CloseHandshakeTimeout must be positive.")
             .Validate(o => o.MaxDepth > 0, "MaxDepth must be positive.")
             .Validate(o => o.MaxComplexity > 0, "MaxComplexity must be positive.")
+            .Validate(o => o.MaxSelections > 0, "MaxSelections must be positive.")
             .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "ExecutionTimeout must be positive.")
             .Validate(o => o.MaxOperationsPerConnection > 0, "MaxOperationsPerConnection must be positive.")
             .ValidateOnStart();

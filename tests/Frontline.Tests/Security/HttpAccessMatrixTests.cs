@@ -118,6 +118,23 @@ public sealed class HttpAccessMatrixTests(SecurityServerFixture fixture)
     }
 
     [Fact]
+    public async Task OpenOpportunity_UnitMemberReusesForeignId_ForbiddenNotInvalidState()
+    {
+        // Opening with another unit's opportunity id under one's own unit used to answer INVALID_STATE "is already
+        // open", which told a unit member that the foreign id exists.
+        using var member = fixture.ClientFor(Member);
+        const string open = "mutation($o: OpenOpportunityInput!) { openOpportunity(input: $o) { id } }";
+
+        var (_, reused) = await member.PostAsync(open, new { o = new { id = fixture.SouthOpportunity, unitId = fixture.North, amount = 1 } });
+        var (_, foreignUnit) = await member.PostAsync(open, new { o = new { id = fixture.SouthOpportunity, unitId = fixture.South, amount = 1 } });
+
+        Assert.Equal("FORBIDDEN", reused.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(foreignUnit.GetProperty("errors")[0].GetProperty("message").GetString(), reused.GetProperty("errors")[0].GetProperty("message").GetString());
+        var south = await fixture.Hq.DataAsync("query($id: ID!) { opportunity(id: $id) { unitId } }", new { id = fixture.SouthOpportunity });
+        Assert.Equal(fixture.South, south.GetProperty("opportunity").GetProperty("unitId").GetString());
+    }
+
+    [Fact]
     public async Task ApiKey_Integrator_IngestsButReadsNothing()
     {
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };

@@ -38,6 +38,45 @@ public sealed class GraphQLLimitsTests
     }
 
     [Fact]
+    public async Task Post_LongFragmentChain_Returns400QueryTooComplexAndServerStaysUp()
+    {
+        // A chain of 2,000 fragments each spreading the next used to overflow the stack in GraphQL.NET's
+        // OverlappingFieldsCanBeMerged rule and kill the process; it is refused before validation now.
+        await using var host = await TransportTestHost.StartAsync();
+        const int chain = 2_000;
+        var document = "{ tree { ...F0 } } " + string.Concat(Enumerable.Range(0, chain).Select(i =>
+            $"fragment F{i} on Node {{ depth {(i + 1 < chain ? $"...F{i + 1}" : "")} }} "));
+
+        var (status, refused) = await PostAsync(host, document);
+        var (shortStatus, _) = await PostAsync(host, "{ tree { ...A } } fragment A on Node { depth ...B } fragment B on Node { depth }");
+        var (afterStatus, after) = await PostAsync(host, "{ hello }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("QUERY_TOO_COMPLEX", SingleCode(refused));
+        Assert.Equal(HttpStatusCode.OK, shortStatus);
+        Assert.Equal(HttpStatusCode.OK, afterStatus);
+        Assert.True(after.RootElement.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task Post_MoreSelectionsThanMaxSelections_Returns400QueryTooComplexBeforeValidation()
+    {
+        // 2,000 conflicting aliases took GraphQL.NET's overlap validation ~40 s of CPU; the cap answers at once.
+        await using var host = await TransportTestHost.StartAsync(o => o.MaxSelections = 50);
+        var allowed = "{ tree { " + string.Concat(Enumerable.Range(0, 49).Select(i => $"a{i}: depth ")) + "} }";
+        var conflicting = "{ tree { " + string.Concat(Enumerable.Range(0, 2_000).Select(i => i % 2 == 0 ? "a: depth " : "a: __typename ")) + "} }";
+
+        var (allowedStatus, _) = await PostAsync(host, allowed);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (status, refused) = await PostAsync(host, conflicting);
+
+        Assert.Equal(HttpStatusCode.OK, allowedStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("QUERY_TOO_COMPLEX", SingleCode(refused));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"refusal took {started.Elapsed}");
+    }
+
+    [Fact]
     public async Task Post_FullIntrospectionQuery_PassesDefaultLimits()
     {
         await using var host = await TransportTestHost.StartAsync();
