@@ -41,7 +41,16 @@ public static class Program
             return 1;
         }
 
-        builder.AddFrontlineRole();
+        try
+        {
+            builder.AddFrontlineRole();
+        }
+        catch (HostConfigurationException exception)
+        {
+            await Console.Error.WriteLineAsync($"frontline: {exception.Message}");
+            return 1;
+        }
+
         builder.AddFrontlineGraphQL();
         builder.AddFrontlineLimits();
         builder.AddFrontlineDiagnostics();
