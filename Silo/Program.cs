@@ -10,6 +10,13 @@ namespace Frontline.Silo;
 /// <summary>Runs a Frontline silo or standalone gateway with GraphQL at /graphql (embedded or cluster profile), or the import, token or migrate command.</summary>
 public static class Program
 {
+    private static Microsoft.Extensions.Options.OptionsValidationException? ValidationFailure(Exception exception) => exception switch
+    {
+        Microsoft.Extensions.Options.OptionsValidationException validation => validation,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(ValidationFailure).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
+
     public static async Task<int> Main(string[] args)
     {
         if (args is ["import", ..])
@@ -66,7 +73,17 @@ public static class Program
         app.MapGraphQLEndpoints("/graphql");
         app.MapBulkIngest();
         app.MapFrontlineDashboard();
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception exception) when (ValidationFailure(exception) is { } failure)
+        {
+            // The host has logged the details; the operator gets the setting's message as the last line and exit code 1.
+            await Console.Error.WriteLineAsync($"frontline: {string.Join(" ", failure.Failures.Distinct())}");
+            return 1;
+        }
+
         return 0;
     }
 }

@@ -18,6 +18,6 @@ public sealed class HostOptionsValidationTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedServerProcess.StartAsync(data.Path, arguments));
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
-        Assert.Contains("exited with code", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("exited with code 1 ", failure.Message, StringComparison.Ordinal);
     }
 }
