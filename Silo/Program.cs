@@ -1,7 +1,5 @@
-using Frontline.GraphQL.Transport;
 using Frontline.Silo.Hosting;
 using Frontline.Silo.Import;
-using Frontline.Silo.Ingestion;
 using Frontline.Silo.Security;
 using Frontline.Silo.Storage.Postgres;
 
@@ -10,56 +8,11 @@ namespace Frontline.Silo;
 /// <summary>Runs a Frontline silo or standalone gateway with GraphQL at /graphql (embedded or cluster profile), or the import, token or migrate command.</summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args) => args switch
     {
-        if (args is ["import", ..])
-        {
-            return await ImportCommand.RunAsync(args[1..]);
-        }
-
-        if (args is ["token", ..])
-        {
-            return TokenCommand.Run(args[1..]);
-        }
-
-        if (args is ["migrate", ..])
-        {
-            return await MigrateCommand.RunAsync(args[1..]);
-        }
-
-        // Settings ship beside the binary; relative data paths still resolve against the caller's directory.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.UseDefaultUrl("http://localhost:5080");
-        try
-        {
-            // First, so a host without usable keys stops before it joins a cluster.
-            builder.AddFrontlineSecurity();
-        }
-        catch (SecurityConfigurationException exception)
-        {
-            await Console.Error.WriteLineAsync($"frontline: {exception.Message}");
-            return 1;
-        }
-
-        builder.AddFrontlineRole();
-        builder.AddFrontlineGraphQL();
-        builder.AddFrontlineLimits();
-        builder.AddFrontlineDiagnostics();
-        builder.AddFrontlineMetrics();
-        builder.Services.AddHealthChecks();
-
-        var app = builder.Build();
-
-        // Authentication first, so the rate limiter partitions by the verified caller.
-        app.UseFrontlineSecurity();
-        app.UseFrontlineLimits();
-        app.MapHealthChecks("/health");
-        app.MapFrontlineDiagnostics();
-        app.MapGraphQLEndpoints("/graphql");
-        app.MapBulkIngest();
-        app.MapFrontlineDashboard();
-        app.MapFrontlineMetrics();
-        await app.RunAsync();
-        return 0;
-    }
+        ["import", ..] => await ImportCommand.RunAsync(args[1..]),
+        ["token", ..] => TokenCommand.Run(args[1..]),
+        ["migrate", ..] => await MigrateCommand.RunAsync(args[1..]),
+        _ => await FrontlineServer.RunAsync(args),
+    };
 }

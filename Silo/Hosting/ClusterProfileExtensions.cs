@@ -58,9 +58,11 @@ public static class ClusterProfileExtensions
             o.ConnectionString = connectionString;
         });
 
-        // Stream subscriptions belong to live GraphQL connections, which do not outlive their silo either, so the
-        // "live" provider stays on memory streams; ingestion has its own durable provider.
-        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        // The "live" provider stays on memory streams (a push nobody received has no one to go to later); ingestion has
+        // its own durable provider. The subscriber lists are kept in PostgreSQL, though: a standalone gateway's
+        // subscriptions outlive the silo that hosted their rendezvous grain, and with memory storage they would go
+        // silent the moment that silo left, even cleanly.
+        silo.AddPostgresGrainStorage(StorageNames.PubSub, connectionString);
         silo.AddMemoryStreams(StreamNames.Provider);
         silo.AddIngestStreams(connectionString);
         return silo;

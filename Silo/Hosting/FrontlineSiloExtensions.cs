@@ -32,6 +32,9 @@ public static class FrontlineSiloExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         var (frontline, orleans, connectionString) = builder.AddFrontlineHostOptions();
+
+        // Before the silo joins: a running silo on the same port would be declared dead by this one (see SiloPortCheck).
+        SiloPortCheck.EnsureUsable(orleans, probeBind: FrontlineProfiles.IsCluster(frontline.Profile));
         builder.UseOrleans(silo =>
         {
             if (FrontlineProfiles.IsCluster(frontline.Profile) && !string.IsNullOrWhiteSpace(connectionString))
