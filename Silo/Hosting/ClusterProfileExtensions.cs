@@ -62,7 +62,12 @@ public static class ClusterProfileExtensions
         // its own durable provider. The subscriber lists are kept in PostgreSQL, though: a standalone gateway's
         // subscriptions outlive the silo that hosted their rendezvous grain, and with memory storage they would go
         // silent the moment that silo left, even cleanly.
-        silo.AddPostgresGrainStorage(StorageNames.PubSub, connectionString);
+        // Orleans' own types, in Orleans' own default format (not our JSON contract for business state).
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, o =>
+        {
+            o.Invariant = NpgsqlInvariant;
+            o.ConnectionString = connectionString;
+        });
         silo.AddMemoryStreams(StreamNames.Provider);
         silo.AddIngestStreams(connectionString);
         return silo;
