@@ -20,6 +20,12 @@ public sealed record Caller(string Subject, string Role, string? UnitId, string?
             return null;
         }
 
+        // Exactly one role, unit and customer: a token naming several would otherwise get whichever came first.
+        if (new[] { FrontlineClaims.Role, FrontlineClaims.Unit, FrontlineClaims.Customer }.Any(type => principal.FindAll(type).Skip(1).Any()))
+        {
+            return null;
+        }
+
         var role = principal.FindFirst(FrontlineClaims.Role)?.Value;
         if (!FrontlineRoles.IsKnown(role))
         {

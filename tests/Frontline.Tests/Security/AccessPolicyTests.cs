@@ -150,4 +150,23 @@ public sealed class AccessPolicyTests
         Assert.Equal(usable, Caller.From(principal) is not null);
         Assert.Null(Caller.From(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims))));
     }
+
+    [Theory]
+    [InlineData(FrontlineClaims.Role, "hq", "integrator")]
+    [InlineData(FrontlineClaims.Role, "integrator", "hq")]
+    [InlineData(FrontlineClaims.Unit, "north", "south")]
+    public void CallerFrom_ClaimTwice_NotUsable(string type, string first, string second)
+    {
+        var claims = new List<System.Security.Claims.Claim> { new(FrontlineClaims.Subject, "x") };
+        if (type != FrontlineClaims.Role)
+        {
+            claims.Add(new(FrontlineClaims.Role, FrontlineRoles.UnitMember));
+        }
+
+        claims.Add(new(type, first));
+        claims.Add(new(type, second));
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(claims, "test"));
+
+        Assert.Null(Caller.From(principal));
+    }
 }
