@@ -4,19 +4,40 @@ using Frontline.GraphQL.Security;
 
 namespace Frontline.Tests.Security;
 
-/// <summary>The Orleans dashboard at /dashboard: operators and HQ only; a browser hands its token over once in the URL.</summary>
+/// <summary>The operators' paths (the Orleans dashboard at /dashboard, /metrics): operators and HQ only; a dashboard browser hands its token over once in the URL.</summary>
 [Collection(SecurityServerCollection.Name)]
 public sealed class DashboardAccessTests(SecurityServerFixture fixture)
 {
+    /// <summary>Each role against each operator path (the dashboard, the metrics scrape endpoint).</summary>
+    public static TheoryData<string, string?, HttpStatusCode> OperatorPaths()
+    {
+        var expected = new (string? Role, HttpStatusCode Status)[]
+        {
+            (null, HttpStatusCode.Unauthorized),
+            (FrontlineRoles.UnitLead, HttpStatusCode.Forbidden),
+            (FrontlineRoles.UnitMember, HttpStatusCode.Forbidden),
+            (FrontlineRoles.Customer, HttpStatusCode.Forbidden),
+            (FrontlineRoles.Integrator, HttpStatusCode.Forbidden),
+            (FrontlineRoles.Operator, HttpStatusCode.OK),
+            (FrontlineRoles.Hq, HttpStatusCode.OK),
+        };
+        var data = new TheoryData<string, string?, HttpStatusCode>();
+
+        // The dashboard's trailing slash: /dashboard redirects there, and a redirect drops the Authorization header.
+        foreach (var path in new[] { "/dashboard/", "/metrics" })
+        {
+            foreach (var (role, status) in expected)
+            {
+                data.Add(path, role, status);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData(null, HttpStatusCode.Unauthorized)]
-    [InlineData(FrontlineRoles.UnitLead, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.UnitMember, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.Customer, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.Integrator, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.Operator, HttpStatusCode.OK)]
-    [InlineData(FrontlineRoles.Hq, HttpStatusCode.OK)]
-    public async Task Dashboard_Role_OnlyOperatorsAndHq(string? role, HttpStatusCode expected)
+    [MemberData(nameof(OperatorPaths))]
+    public async Task OperatorPath_Role_OnlyOperatorsAndHq(string path, string? role, HttpStatusCode expected)
     {
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
         if (role is not null)
@@ -24,8 +45,7 @@ public sealed class DashboardAccessTests(SecurityServerFixture fixture)
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.TokenFor(role));
         }
 
-        // The trailing slash: /dashboard redirects there, and a redirect drops the Authorization header.
-        using var response = await http.GetAsync("/dashboard/");
+        using var response = await http.GetAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
     }

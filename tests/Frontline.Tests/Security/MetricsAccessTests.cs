@@ -4,31 +4,10 @@ using Frontline.GraphQL.Security;
 
 namespace Frontline.Tests.Security;
 
-/// <summary>GET /metrics: Orleans and HTTP meters in the Prometheus format, to operators and HQ only.</summary>
+/// <summary>GET /metrics: Orleans and HTTP meters in the Prometheus format (who may read it: <see cref="DashboardAccessTests"/>).</summary>
 [Collection(SecurityServerCollection.Name)]
 public sealed class MetricsAccessTests(SecurityServerFixture fixture)
 {
-    [Theory]
-    [InlineData(null, HttpStatusCode.Unauthorized)]
-    [InlineData(FrontlineRoles.UnitLead, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.UnitMember, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.Customer, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.Integrator, HttpStatusCode.Forbidden)]
-    [InlineData(FrontlineRoles.Operator, HttpStatusCode.OK)]
-    [InlineData(FrontlineRoles.Hq, HttpStatusCode.OK)]
-    public async Task Metrics_Role_OnlyOperatorsAndHq(string? role, HttpStatusCode expected)
-    {
-        using var http = new HttpClient { BaseAddress = fixture.Server.BaseAddress };
-        if (role is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.TokenFor(role));
-        }
-
-        using var response = await http.GetAsync("/metrics");
-
-        Assert.Equal(expected, response.StatusCode);
-    }
-
     [Fact]
     public async Task Metrics_Operator_PrometheusTextWithOrleansAndHttpMeters()
     {
