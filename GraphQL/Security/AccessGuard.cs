@@ -54,7 +54,9 @@ public static class AccessGuard
             throw AccessErrors.For(gate);
         }
 
-        if (await TargetBeforeAsync(context, kind) is { } target && !AccessPolicy.Permits(caller!, kind, target))
+        // Only callers bound to a unit or customer are judged by the target, so only they pay for looking it up (an
+        // opportunity read before every HQ follow-up would be a grain call for nothing).
+        if (AccessPolicy.DependsOnTarget(caller!) && await TargetBeforeAsync(context, kind) is { } target && !AccessPolicy.Permits(caller!, kind, target))
         {
             throw AccessErrors.For(AccessDecision.Forbidden);
         }

@@ -97,6 +97,16 @@ public static class AccessPolicy
         };
     }
 
+    /// <summary>
+    /// Whether <see cref="Permits"/> can answer differently for different targets for this caller: only for callers
+    /// bound to a unit or a customer; everyone else is decided by <see cref="Gate"/> alone.
+    /// </summary>
+    public static bool DependsOnTarget(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.Role is FrontlineRoles.UnitLead or FrontlineRoles.UnitMember or FrontlineRoles.Customer;
+    }
+
     /// <summary>Whether a unit in a list (<c>units</c>) is shown to the caller.</summary>
     public static bool ShowsUnit(Caller caller, string unitId) => Permits(caller, OperationKind.ReadUnit, AccessTarget.Unit(unitId));
 }

@@ -169,4 +169,26 @@ public sealed class AccessPolicyTests
 
         Assert.Null(Caller.From(principal));
     }
+
+    [Fact]
+    public void DependsOnTarget_RolesNotBoundToAUnitOrCustomer_PermitsIsTheSameForEveryTarget()
+    {
+        AccessTarget[] targets = [AccessTarget.None, AccessTarget.Unit("north"), AccessTarget.Missing("acme"), new AccessTarget(true, "south", "globex", "org")];
+        foreach (var role in FrontlineRoles.All)
+        {
+            var caller = new Caller("x", role, FrontlineRoles.IsUnitRole(role) ? "north" : null, role == FrontlineRoles.Customer ? "acme" : null);
+            if (AccessPolicy.DependsOnTarget(caller))
+            {
+                continue;
+            }
+
+            foreach (var kind in Enum.GetValues<OperationKind>())
+            {
+                Assert.Single(targets.Select(t => AccessPolicy.Permits(caller, kind, t)).Distinct());
+            }
+        }
+
+        Assert.True(AccessPolicy.DependsOnTarget(new Caller("x", FrontlineRoles.UnitMember, "north", null)));
+        Assert.False(AccessPolicy.DependsOnTarget(new Caller("x", FrontlineRoles.Hq, null, null)));
+    }
 }
