@@ -72,16 +72,7 @@ public static class SyntheticJourneys
             });
         }
 
-        events.Add(new TouchEnvelope
-        {
-            EventId = $"{customerId}:won",
-            CustomerId = customerId,
-            Action = StandardActions.ContractSigned,
-            Channel = "Direct",
-            OccurredAt = at,
-            Source = "bench",
-            Value = random.Next(1, 101),
-        });
+        events.Add(Won(random, customerId, at));
         return events.ToImmutable();
     }
 
@@ -107,18 +98,21 @@ public static class SyntheticJourneys
             });
         }
 
-        events.Add(new TouchEnvelope
-        {
-            EventId = $"{customerId}:won",
-            CustomerId = customerId,
-            Action = StandardActions.ContractSigned,
-            Channel = "Direct",
-            OccurredAt = at,
-            Source = "bench",
-            Value = random.Next(1, 101),
-        });
+        events.Add(Won(random, customerId, at));
         return events.ToImmutable();
     }
+
+    /// <summary>The signed contract that closes a synthetic journey, with a value of 1-100.</summary>
+    private static TouchEnvelope Won(Random random, string customerId, DateTimeOffset at) => new()
+    {
+        EventId = $"{customerId}:won",
+        CustomerId = customerId,
+        Action = StandardActions.ContractSigned,
+        Channel = "Direct",
+        OccurredAt = at,
+        Source = "bench",
+        Value = random.Next(1, 101),
+    };
 
     private static ConversionRecord Record(Random random, string id, DateTimeOffset anchor)
     {
