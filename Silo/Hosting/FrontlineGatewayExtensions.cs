@@ -47,6 +47,7 @@ public static class FrontlineGatewayExtensions
             });
             client.UseConnectionRetryFilter<GatewayConnectRetryFilter>();
             client.AddFrontlineStreams();
+            client.Services.AddStorageFailureSerialization();
         });
         return builder;
     }

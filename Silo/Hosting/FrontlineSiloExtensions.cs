@@ -47,6 +47,7 @@ public static class FrontlineSiloExtensions
             }
 
             silo.UseFrontlineTuning(builder.Configuration);
+            silo.Services.AddStorageFailureSerialization();
             silo.Services.AddFrontlineGrains(builder.Configuration);
             configureSilo?.Invoke(silo);
         });

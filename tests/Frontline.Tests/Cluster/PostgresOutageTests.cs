@@ -70,7 +70,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
                 var (_, body) = await graphQL.PostAsync(recordTouches, probe);
                 if (body.TryGetProperty("errors", out var errors))
                 {
-                    Assert.Equal("UNAVAILABLE", errors[0].GetProperty("extensions").GetProperty("code").GetString());
+                    AssertUnavailable(errors, "recordTouches while PostgreSQL was stopped", cluster.B);
                     graphQLUnavailable++;
                 }
                 else
@@ -81,7 +81,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
                 var (_, single) = await graphQL.PostAsync(registerCustomer, new { c = new { id = run.Customer(0) + "-single", name = $"Probe {clock.ElapsedTicks}", segment = "B2C" } });
                 if (single.TryGetProperty("errors", out var singleErrors))
                 {
-                    Assert.Equal("UNAVAILABLE", singleErrors[0].GetProperty("extensions").GetProperty("code").GetString());
+                    AssertUnavailable(singleErrors, "registerCustomer while PostgreSQL was stopped", cluster.B);
                     singleUnavailable++;
                 }
 
@@ -101,7 +101,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         Assert.True(singleUnavailable > 0, "registerCustomer never answered UNAVAILABLE while PostgreSQL was stopped");
 
         // The retried probe lands once, and both silos serve again.
-        var retried = await RetryUntilDataAsync(graphQL, recordTouches, probe);
+        var retried = await RetryUntilDataAsync(graphQL, cluster.B, recordTouches, probe);
         Assert.Equal(1, retried.GetProperty("recordTouches").GetProperty("accepted").GetInt32() + retried.GetProperty("recordTouches").GetProperty("duplicates").GetInt32());
         var probed = await graphQL.DataAsync("query($c: ID!) { customer(id: $c) { journey { totalCount } } }", new { c = run.Customer(0) + "-probe" });
         Assert.Equal(1, probed.GetProperty("customer").GetProperty("journey").GetProperty("totalCount").GetInt32());
@@ -113,7 +113,15 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
         Assert.Equal(2L, await members.ExecuteScalarAsync());
     }
 
-    private static async Task<System.Text.Json.JsonElement> RetryUntilDataAsync(GraphQLHttpClient graphQL, string document, object variables)
+    // An INTERNAL answer says nothing to the client; the exception behind it is in the serving silo's log.
+    private static void AssertUnavailable(System.Text.Json.JsonElement errors, string when, EmbeddedServerProcess server)
+    {
+        var code = errors[0].GetProperty("extensions").GetProperty("code").GetString();
+        var log = server.Output;
+        Assert.True(code == "UNAVAILABLE", $"{when}: {code} instead of UNAVAILABLE: {errors}{Environment.NewLine}Serving silo's output (end):{Environment.NewLine}{log[Math.Max(0, log.Length - 20_000)..]}");
+    }
+
+    private static async Task<System.Text.Json.JsonElement> RetryUntilDataAsync(GraphQLHttpClient graphQL, EmbeddedServerProcess server, string document, object variables)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -125,7 +133,7 @@ public sealed class PostgresOutageTests(ITestOutputHelper output)
             }
 
             Assert.True(clock.Elapsed < OutageDeadline, $"HTTP {status} long after PostgreSQL returned: {errors}");
-            Assert.Equal("UNAVAILABLE", errors[0].GetProperty("extensions").GetProperty("code").GetString());
+            AssertUnavailable(errors, "a retry after PostgreSQL returned", server);
 
             // Silos reconnect to the database that just came back.
             await Task.Delay(TimeSpan.FromMilliseconds(500));
