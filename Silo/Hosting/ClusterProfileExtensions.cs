@@ -68,7 +68,7 @@ public static class ClusterProfileExtensions
             o.Invariant = NpgsqlInvariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddLiveStreams();
         silo.AddIngestStreams(connectionString);
         return silo;
     }

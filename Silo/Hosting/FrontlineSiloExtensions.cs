@@ -15,9 +15,6 @@ public static class FrontlineSiloExtensions
     /// <summary>Storage provider Orleans streams keep their subscriptions in.</summary>
     public const string PubSubStorageName = StorageNames.PubSub;
 
-    /// <summary>Memory stream provider of the embedded mode.</summary>
-    public const string StreamProviderName = StreamNames.Provider;
-
     /// <summary>Name of the PostgreSQL connection string (<c>ConnectionStrings:Frontline</c>) of the cluster profile.</summary>
     public const string ConnectionStringName = "Frontline";
 
@@ -63,7 +60,7 @@ public static class FrontlineSiloExtensions
         // Stream subscriptions belong to live GraphQL connections, which do not survive a restart either.
         silo.AddMemoryGrainStorage(PubSubStorageName);
         silo.UseFileReminderService(FromDataDirectory(o => o.RemindersDirectory));
-        silo.AddMemoryStreams(StreamProviderName);
+        silo.AddLiveStreams();
 
         // The ingestion stream exists here too, so an integrator's client code is the same in both profiles; memory
         // streams lose what was queued if the process dies, which the embedded profile accepts.

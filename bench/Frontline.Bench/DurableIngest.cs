@@ -40,7 +40,7 @@ public static class DurableIngest
     /// </summary>
     public static async Task<DurableIngestResult> RunAsync(int events, IReadOnlyList<(string Name, string? Assembly)> silos)
     {
-        var server = await StartPostgresAsync();
+        var server = await BenchPostgres.StartAsync();
         var customers = Math.Max(1, events / TouchesPerCustomer);
         var start = DateTimeOffset.UtcNow.AddDays(-3);
         var touches = Generate("bench", events, customers, start);
@@ -48,7 +48,7 @@ public static class DurableIngest
 
         string settings;
         DurableIngestRow raw;
-        var database = await CreateDatabaseAsync(server);
+        var database = await BenchPostgres.CreateDatabaseAsync(server);
         try
         {
             settings = await SettingsAsync(database);
@@ -56,20 +56,20 @@ public static class DurableIngest
         }
         finally
         {
-            await DropDatabaseAsync(server, database);
+            await BenchPostgres.DropDatabaseAsync(server, database);
         }
 
         var http = new List<DurableIngestRow>();
         foreach (var (name, assembly) in silos)
         {
-            database = await CreateDatabaseAsync(server);
+            database = await BenchPostgres.CreateDatabaseAsync(server);
             try
             {
                 http.Add(await IngestOverHttpAsync(name, assembly, database, touches, warmup));
             }
             finally
             {
-                await DropDatabaseAsync(server, database);
+                await BenchPostgres.DropDatabaseAsync(server, database);
             }
         }
 
@@ -213,47 +213,6 @@ public static class DurableIngest
         return process.TotalProcessorTime;
     }
 
-    private static async Task<string> StartPostgresAsync()
-    {
-        var script = Path.Combine(PathModels.RepositoryRoot(), "scripts", "postgres");
-        var start = new ProcessStartInfo(script, "start") { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/postgres start failed ({process.ExitCode}): {output}{error}");
-        }
-
-        // The script prints the connection string as its last line.
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string server)
-    {
-        var name = "frontline_bench_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
-
-    private static async Task DropDatabaseAsync(string server, string database)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(database).Database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
-
-    // The statistics collector reports with a small delay; a fresh snapshot is forced first. The reading itself
-    // commits one transaction, a constant the report does not subtract.
     private static async Task<long> CommitsAsync(NpgsqlConnection monitor)
     {
         await using var command = new NpgsqlCommand("SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", monitor);

@@ -50,27 +50,47 @@ public static class SubscriptionLatency
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Measures at each of <see cref="Rates"/>, each on a fresh server.</summary>
+    /// <summary>
+    /// Measures the embedded profile at each of <see cref="Rates"/>, then the cluster profile (PostgreSQL, one silo) at
+    /// the goal's rate; each on a fresh server (and for the cluster, a fresh database).
+    /// </summary>
     public static async Task<IReadOnlyList<SubscriptionLatencyResult>> RunAsync(TimeSpan warmup, TimeSpan length)
     {
         var results = new List<SubscriptionLatencyResult>();
         foreach (var rate in Rates)
         {
-            results.Add(await RunAsync(rate, warmup, length));
+            results.Add(await RunAsync(EmbeddedProfile, rate, warmup, length, []));
+        }
+
+        var postgres = await BenchPostgres.StartAsync();
+        var database = await BenchPostgres.CreateDatabaseAsync(postgres);
+        try
+        {
+            results.Add(await RunAsync(ClusterProfile, Rates[0], warmup, length, ["--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", database]));
+        }
+        finally
+        {
+            await BenchPostgres.DropDatabaseAsync(postgres, database);
         }
 
         return results;
     }
 
-    private static async Task<SubscriptionLatencyResult> RunAsync(int rate, TimeSpan warmup, TimeSpan length)
+    /// <summary>Name of the embedded profile in the results: file storage with fsync.</summary>
+    public const string EmbeddedProfile = "embedded";
+
+    /// <summary>Name of the cluster profile in the results: PostgreSQL storage, journal and reminders.</summary>
+    public const string ClusterProfile = "cluster";
+
+    private static async Task<SubscriptionLatencyResult> RunAsync(string profile, int rate, TimeSpan warmup, TimeSpan length, string[] arguments)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("frontline-bench-");
         try
         {
-            await using var server = await EmbeddedServerProcess.StartAsync(dataDirectory.FullName);
+            await using var server = await EmbeddedServerProcess.StartAsync(dataDirectory.FullName, arguments);
             try
             {
-                return await MeasureAsync(server, rate, warmup, length);
+                return await MeasureAsync(server, profile, rate, warmup, length);
             }
             catch
             {
@@ -85,7 +105,7 @@ public static class SubscriptionLatency
         }
     }
 
-    private static async Task<SubscriptionLatencyResult> MeasureAsync(EmbeddedServerProcess server, int rate, TimeSpan warmup, TimeSpan length)
+    private static async Task<SubscriptionLatencyResult> MeasureAsync(EmbeddedServerProcess server, string profile, int rate, TimeSpan warmup, TimeSpan length)
     {
         using var http = TestTokens.HqHttpClient(server.BaseAddress, TimeSpan.FromMinutes(2));
         await RegisterCustomersAsync(http);
@@ -124,6 +144,7 @@ public static class SubscriptionLatency
         await stop.CancelAsync();
         await receiving;
         var result = new SubscriptionLatencyResult(
+            profile,
             rate,
             length,
             Regions,
@@ -136,7 +157,7 @@ public static class SubscriptionLatency
             tracker.Summary(),
             LatencySummary.Of(ack),
             LatencySummary.Of(query));
-        AnsiConsole.MarkupLineInterpolated($"  latency: push p50 {result.Push.P50:0.0} ms p99 {result.Push.P99:0.0} ms; plain query p50 {result.Query.P50:0.0} ms p99 {result.Query.P99:0.0} ms; {result.Missing} pushes missing");
+        AnsiConsole.MarkupLineInterpolated($"  latency ({profile}): push p50 {result.Push.P50:0.0} ms p99 {result.Push.P99:0.0} ms; plain query p50 {result.Query.P50:0.0} ms p99 {result.Query.P99:0.0} ms; {result.Missing} pushes missing");
         return result;
     }
 

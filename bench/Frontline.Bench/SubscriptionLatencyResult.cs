@@ -2,6 +2,7 @@ namespace Frontline.Bench;
 
 /// <summary>What part 4 measured: the push latency, the ingest acknowledgements, and the plain-query baseline.</summary>
 public sealed record SubscriptionLatencyResult(
+    string Profile,
     int Rate,
     TimeSpan Length,
     int Regions,

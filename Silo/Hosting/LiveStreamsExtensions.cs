@@ -1,0 +1,24 @@
+using Frontline.Abstractions.Streams;
+
+namespace Frontline.Silo.Hosting;
+
+/// <summary>
+/// The "live" stream provider (<see cref="StreamNames.Provider"/>) that carries pushes to GraphQL subscriptions.
+/// </summary>
+public static class LiveStreamsExtensions
+{
+    /// <summary>
+    /// How often each pulling agent looks for new pushes in its queue. Orleans' default of 100 ms was most of the
+    /// ingest-to-subscription latency (a push waited 50 ms on average, up to 100 ms, before anyone read it); polling an
+    /// in-memory queue is a local grain call, so the eight queues a silo reads cost about 800 cheap calls a second.
+    /// </summary>
+    public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Adds the live provider on memory streams, polled every <see cref="PollPeriod"/>.</summary>
+    public static ISiloBuilder AddLiveStreams(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        return silo.AddMemoryStreams(StreamNames.Provider, streams =>
+            streams.ConfigurePullingAgent(options => options.Configure(o => o.GetQueueMsgsTimerPeriod = PollPeriod)));
+    }
+}
