@@ -14,8 +14,12 @@ public static partial class BulkIngestEndpoints
     /// <summary>Most lines one request may carry.</summary>
     public const int MaxLines = 100_000;
 
-    /// <summary>Touches sent to the ingestion grain per call.</summary>
-    public const int BatchSize = 1_000;
+    /// <summary>
+    /// Touches sent to the ingestion grain per call. Each call costs every customer in it one grain call, whatever
+    /// its number of touches, so larger chunks mean fewer, fuller customer calls: 5,000 made durable ingest about
+    /// 20% faster than 1,000 (bench part 7) and stay well inside one call's timeout.
+    /// </summary>
+    public const int BatchSize = 5_000;
 
     public static IEndpointRouteBuilder MapBulkIngest(this IEndpointRouteBuilder endpoints)
     {
