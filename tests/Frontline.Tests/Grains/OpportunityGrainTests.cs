@@ -65,13 +65,13 @@ public sealed class OpportunityGrainTests(ClusterFixture fixture)
         // two overdue follow-ups, no escalation yet.
         await AdvanceDaysAsync(15);
 
-        var view = await WaitForAsync(() => _grains.GetOpportunityGrain(opportunity).GetAsync(), v => v!.StalledStreak >= 2);
+        var view = await Eventually.WaitForAsync(() => _grains.GetOpportunityGrain(opportunity).GetAsync(), v => v!.StalledStreak >= 2);
         Assert.Equal(2, view!.FollowUps.Count(f => f.Overdue));
         Assert.Empty(view.Escalations);
 
         await AdvanceDaysAsync(7);
 
-        var unitView = await WaitForAsync(() => _grains.GetUnitGrain(unit).GetAsync(), v => v!.Escalations.Length == 1);
+        var unitView = await Eventually.WaitForAsync(() => _grains.GetUnitGrain(unit).GetAsync(), v => v!.Escalations.Length == 1);
         Assert.Equal(3, unitView!.Escalations[0].StalledStreak);
         Assert.All((await _grains.GetOpportunityGrain(opportunity).GetAsync())!.FollowUps, f => Assert.Equal(OpportunityRules_OverdueNote, f.Note));
     }
@@ -102,21 +102,6 @@ public sealed class OpportunityGrainTests(ClusterFixture fixture)
         {
             ClusterFixture.Clock.Advance(TimeSpan.FromHours(6));
             await Task.Delay(10);
-        }
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        // Reminder ticks are delivered asynchronously after the fake clock moves; poll briefly for the effect.
-        for (var attempt = 0; ; attempt++)
-        {
-            var value = await read();
-            if (done(value) || attempt == 600)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
         }
     }
 }

@@ -1,0 +1,23 @@
+namespace Frontline.Tests.Infrastructure;
+
+/// <summary>Waiting for what a reminder tick does, once the fake clock has moved past it.</summary>
+public static class Eventually
+{
+    /// <summary>
+    /// Reads until <paramref name="done"/> holds or about 30 s have passed, and returns the last value read: reminder
+    /// ticks are delivered asynchronously after the fake clock moves, so their effect shows up a little later.
+    /// </summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var value = await read();
+            if (done(value) || attempt == 600)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
