@@ -46,6 +46,9 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
     // Who connection_init authenticated; operations run as this user (the upgrade request's user when no authenticator is registered).
     private ClaimsPrincipal? _user;
 
+    // Closes the connection when its token expires; a subscription must not outlive the credential that opened it.
+    private Task _expiryWatch = Task.CompletedTask;
+
     public GraphQLTransportWsConnection(
         WebSocket socket,
         HttpContext httpContext,
@@ -83,7 +86,7 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
         {
             // The socket is gone or closing: stop every subscription so no stream outlives its client.
             await _operationsCts.CancelAsync();
-            await Task.WhenAll(_running.Keys.Append(initWatch));
+            await Task.WhenAll(_running.Keys.Append(initWatch).Append(_expiryWatch));
         }
     }
 
@@ -210,9 +213,34 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
             }
         }
 
+        if (CredentialExpiry.Of(_user ?? _httpContext.User) is { } expiresAt)
+        {
+            _expiryWatch = WatchExpiryAsync(expiresAt);
+        }
+
         // Set before the ack goes out: messages are handled in order, so nothing can slip in between.
         _acknowledged = true;
         await SendAsync(EncodeMessage(Types.ConnectionAck, id: null));
+    }
+
+    private async Task WatchExpiryAsync(DateTimeOffset expiresAt)
+    {
+        var clock = _httpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        try
+        {
+            // A day at a time: Task.Delay takes at most about 49 days, and a token may be issued for longer.
+            for (var left = expiresAt - clock.GetUtcNow(); left > TimeSpan.Zero; left = expiresAt - clock.GetUtcNow())
+            {
+                await Task.Delay(left < TimeSpan.FromDays(1) ? left : TimeSpan.FromDays(1), clock, _operationsCts.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        // The same code as a refused connection_init: the client must authenticate again, with a fresh token.
+        await CloseAsync(Types.Forbidden, "Token expired");
     }
 
     private async Task HandleSubscribeAsync(JsonElement message)

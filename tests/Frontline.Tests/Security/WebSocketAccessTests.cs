@@ -111,6 +111,26 @@ public sealed class WebSocketAccessTests(SecurityServerFixture fixture)
     }
 
     [Fact]
+    public async Task Subscription_TokenExpires_ConnectionClosed4403()
+    {
+        // JWT expiry is in whole seconds: this token runs out 2-3 s from now.
+        var shortLived = TestTokens.Issuer(TestTokens.SigningKey).Create(FrontlineRoles.Hq, null, null, "ws-expiry", TimeSpan.FromSeconds(3));
+        await using var client = await GraphQLWsTestClient.ConnectAsync(fixture.WebSocketUri);
+        await client.SendAsync(System.Text.Json.JsonSerializer.Serialize(new { type = "connection_init", payload = new { authorization = "Bearer " + shortLived } }));
+        using (var ack = await client.ReceiveAsync())
+        {
+            Assert.Equal("connection_ack", ack.RootElement.GetProperty("type").GetString());
+        }
+
+        await client.SubscribeAsync("1", Escalations, new { u = fixture.North });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.Equal(4403, await client.ReceiveCloseAsync());
+        Assert.Equal("Token expired", client.CloseStatusDescription);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Subscribe_OverWebSocket_QueryRunsAsTheInitCaller()
     {
         await using var client = await GraphQLWsTestClient.ConnectAsync(fixture.WebSocketUri);
