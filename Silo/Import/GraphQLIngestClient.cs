@@ -114,6 +114,17 @@ public sealed class GraphQLIngestClient
         }
     }
 
+    // A refused token is the importer's set-up, not the data: say how to give one.
+    private static string CredentialHint(JsonElement errors)
+    {
+        var codes = errors.EnumerateArray()
+            .Select(e => e.TryGetProperty("extensions", out var x) && x.ValueKind == JsonValueKind.Object && x.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)
+            .ToHashSet(StringComparer.Ordinal);
+        return codes.Contains(ErrorCodes.Unauthenticated)
+            ? $" (pass --token <t> or set {ImportOptions.TokenVariable}; `dotnet run --project Silo -- token --role integrator` prints one)"
+            : codes.Contains(ErrorCodes.Forbidden) ? " (the token's role may not import: use role integrator or hq)" : "";
+    }
+
     private static bool IsTransient(HttpStatusCode status) =>
         (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
@@ -140,7 +151,7 @@ public sealed class GraphQLIngestClient
 
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
             {
-                throw new GraphQLErrorException($"{field}: {string.Join("; ", errors.EnumerateArray().Select(DescribeError))}");
+                throw new GraphQLErrorException($"{field}: {string.Join("; ", errors.EnumerateArray().Select(DescribeError))}{CredentialHint(errors)}");
             }
 
             if (!response.IsSuccessStatusCode)

@@ -36,6 +36,9 @@ public sealed class ImportTokenTests(SecurityServerFixture fixture)
         if (exitCode != 0)
         {
             Assert.Contains(how == "none" ? "UNAUTHENTICATED" : "FORBIDDEN", output + error, StringComparison.Ordinal);
+
+            // And it says what to do about it.
+            Assert.Contains(how == "none" ? "pass --token <t> or set FRONTLINE_TOKEN" : "use role integrator or hq", error, StringComparison.Ordinal);
         }
     }
 }
