@@ -9,8 +9,9 @@ public static class LiveStreamsExtensions
 {
     /// <summary>
     /// How often each pulling agent looks for new pushes in its queue. Orleans' default of 100 ms was most of the
-    /// ingest-to-subscription latency (a push waited 50 ms on average, up to 100 ms, before anyone read it); polling an
-    /// in-memory queue is a local grain call, so the eight queues a silo reads cost about 800 cheap calls a second.
+    /// ingest-to-subscription latency (a push waited 50 ms on average, up to 100 ms, before anyone read it). A poll of
+    /// a memory queue is one small grain call, so the provider's eight queues cost about 800 calls a second across the
+    /// cluster, next to the hundreds of thousands a silo can make.
     /// </summary>
     public static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(10);
 
