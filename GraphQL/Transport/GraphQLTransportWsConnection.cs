@@ -25,6 +25,8 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
 {
     private const string InvalidMessage = "Invalid message received";
 
+    private const string TokenExpired = "Token expired";
+
     private readonly WebSocket _socket;
     private readonly HttpContext _httpContext;
     private readonly GraphQLRequestExecutor _executor;
@@ -215,7 +217,15 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
 
         if (CredentialExpiry.Of(_user ?? _httpContext.User) is { } expiresAt)
         {
-            _expiryWatch = WatchExpiryAsync(expiresAt);
+            var clock = _httpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+            if (expiresAt <= clock.GetUtcNow())
+            {
+                // Still inside the validator's clock-skew allowance, but nothing could be served under it.
+                await CloseAsync(Types.Forbidden, TokenExpired);
+                return;
+            }
+
+            _expiryWatch = WatchExpiryAsync(expiresAt, clock);
         }
 
         // Set before the ack goes out: messages are handled in order, so nothing can slip in between.
@@ -223,9 +233,8 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
         await SendAsync(EncodeMessage(Types.ConnectionAck, id: null));
     }
 
-    private async Task WatchExpiryAsync(DateTimeOffset expiresAt)
+    private async Task WatchExpiryAsync(DateTimeOffset expiresAt, TimeProvider clock)
     {
-        var clock = _httpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
         try
         {
             // A day at a time: Task.Delay takes at most about 49 days, and a token may be issued for longer.
@@ -240,7 +249,7 @@ internal sealed class GraphQLTransportWsConnection : IAsyncDisposable
         }
 
         // The same code as a refused connection_init: the client must authenticate again, with a fresh token.
-        await CloseAsync(Types.Forbidden, "Token expired");
+        await CloseAsync(Types.Forbidden, TokenExpired);
     }
 
     private async Task HandleSubscribeAsync(JsonElement message)

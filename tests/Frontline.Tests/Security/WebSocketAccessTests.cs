@@ -131,6 +131,20 @@ public sealed class WebSocketAccessTests(SecurityServerFixture fixture)
     }
 
     [Fact]
+    public async Task ConnectionInit_TokenExpiredWithinClockSkew_Closed4403WithoutAck()
+    {
+        // Issued 90 s ago for 60 s: past its exp, yet inside the validator's one-minute skew allowance.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(-90));
+        var expired = TestTokens.Issuer(TestTokens.SigningKey, clock).Create(FrontlineRoles.Hq, null, null, "ws-expired", TimeSpan.FromSeconds(60));
+        await using var client = await GraphQLWsTestClient.ConnectAsync(fixture.WebSocketUri);
+
+        await client.SendAsync(System.Text.Json.JsonSerializer.Serialize(new { type = "connection_init", payload = new { authorization = "Bearer " + expired } }));
+
+        Assert.Equal(4403, await client.ReceiveCloseAsync());
+        Assert.Equal("Token expired", client.CloseStatusDescription);
+    }
+
+    [Fact]
     public async Task Subscribe_OverWebSocket_QueryRunsAsTheInitCaller()
     {
         await using var client = await GraphQLWsTestClient.ConnectAsync(fixture.WebSocketUri);
