@@ -272,7 +272,7 @@ public sealed partial class CustomerGrain(
             // the next touch usually needs it again, and removing it on the ingest path cost three reminder-service
             // calls a conversion (look up, remove, add again). Under 100 conversions a second (bench part 4, cluster
             // profile) that churn put the p99 acknowledgement of a batch at 949 ms; without it, 43 ms. A tick that
-            // finds nothing waiting costs one sync.
+            // finds nothing waiting costs an activation and a sync, once per window.
             if (await this.GetReminder(WindowReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);

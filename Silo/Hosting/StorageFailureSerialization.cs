@@ -8,6 +8,11 @@ namespace Frontline.Silo.Hosting;
 /// otherwise reach the caller as a serialization failure with no trace of the database, and the GraphQL layer could
 /// not tell clients to retry (<c>UNAVAILABLE</c>) instead of reporting a bug (<c>INTERNAL</c>).
 /// </summary>
+/// <remarks>
+/// What crosses is the type, message, stack and inner exceptions, not the driver's own fields: on the far side a
+/// <c>PostgresException</c> has no <c>SqlState</c> and its <c>IsTransient</c> reads false. Decide by type there
+/// (<c>TransientFailures</c> does), or read those fields on the silo that caught the exception.
+/// </remarks>
 public static class StorageFailureSerialization
 {
     /// <summary>Namespace of the PostgreSQL driver's exceptions.</summary>

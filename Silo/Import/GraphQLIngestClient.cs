@@ -115,14 +115,19 @@ public sealed class GraphQLIngestClient
     }
 
     // A refused token is the importer's set-up, not the data: say how to give one.
-    private static string CredentialHint(JsonElement errors)
+    private string CredentialHint(JsonElement errors)
     {
         var codes = errors.EnumerateArray()
             .Select(e => e.TryGetProperty("extensions", out var x) && x.ValueKind == JsonValueKind.Object && x.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null)
             .ToHashSet(StringComparer.Ordinal);
-        return codes.Contains(ErrorCodes.Unauthenticated)
-            ? $" (pass --token <t> or set {ImportOptions.TokenVariable}; `dotnet run --project Silo -- token --role integrator` prints one)"
-            : codes.Contains(ErrorCodes.Forbidden) ? " (the token's role may not import: use role integrator or hq)" : "";
+        if (codes.Contains(ErrorCodes.Unauthenticated))
+        {
+            return _http.DefaultRequestHeaders.Authorization is null
+                ? $" (no token was given: pass --token <t> or set {ImportOptions.TokenVariable}; `dotnet run --project Silo -- token --role integrator` prints one)"
+                : " (the token was refused: expired, or not signed with this server's key; mint a fresh one with the server's key)";
+        }
+
+        return codes.Contains(ErrorCodes.Forbidden) ? " (the token's role may not import: use role integrator or hq)" : "";
     }
 
     private static bool IsTransient(HttpStatusCode status) =>

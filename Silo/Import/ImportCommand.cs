@@ -74,7 +74,7 @@ public static class ImportCommand
         var token = options.Token ?? Environment.GetEnvironmentVariable(ImportOptions.TokenVariable);
         if (!string.IsNullOrWhiteSpace(token))
         {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Trim());
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", WithoutScheme(token));
         }
 
         var client = new GraphQLIngestClient(http, options.Server, GraphQLIngestClient.DefaultRetryDelays);
@@ -111,6 +111,13 @@ public static class ImportCommand
                 await Console.Error.WriteLineAsync($"import: server unreachable: {result.Failure.Message}");
                 return ExitUnreachable;
         }
+    }
+
+    // A token copied with its "Bearer " prefix (as an Authorization header shows it) is the same token.
+    private static string WithoutScheme(string token)
+    {
+        var trimmed = token.Trim();
+        return trimmed.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? trimmed["Bearer ".Length..].Trim() : trimmed;
     }
 
     private static bool IsInteractive() =>

@@ -10,7 +10,9 @@ public sealed class ImportTokenTests(SecurityServerFixture fixture)
     [Theory]
     [InlineData("option", 0)]
     [InlineData("environment", 0)]
+    [InlineData("with-scheme", 0)]
     [InlineData("none", 3)]
+    [InlineData("wrong-key", 3)]
     [InlineData("unit-member", 3)]
     public async Task ImportPaths_Token_SentAndChecked(string how, int exitCode)
     {
@@ -25,6 +27,8 @@ public sealed class ImportTokenTests(SecurityServerFixture fixture)
         {
             case "option": arguments.AddRange(["--token", integrator]); break;
             case "environment": environment["FRONTLINE_TOKEN"] = integrator; break;
+            case "with-scheme": arguments.AddRange(["--token", "Bearer " + integrator]); break;
+            case "wrong-key": arguments.AddRange(["--token", TestTokens.Issuer("another-key-" + new string('x', 32)).Create(FrontlineRoles.Integrator, null, null, "import-wrong-key", TimeSpan.FromHours(1))]); break;
             case "unit-member": arguments.AddRange(["--token", fixture.TokenFor(FrontlineRoles.UnitMember)]); break;
         }
 
@@ -35,10 +39,16 @@ public sealed class ImportTokenTests(SecurityServerFixture fixture)
         Assert.Equal(exitCode == 0 ? 3 : 0, journeys);
         if (exitCode != 0)
         {
-            Assert.Contains(how == "none" ? "UNAUTHENTICATED" : "FORBIDDEN", output + error, StringComparison.Ordinal);
+            Assert.Contains(how == "unit-member" ? "FORBIDDEN" : "UNAUTHENTICATED", output + error, StringComparison.Ordinal);
 
             // And it says what to do about it.
-            Assert.Contains(how == "none" ? "pass --token <t> or set FRONTLINE_TOKEN" : "use role integrator or hq", error, StringComparison.Ordinal);
+            var hint = how switch
+            {
+                "none" => "no token was given: pass --token <t> or set FRONTLINE_TOKEN",
+                "wrong-key" => "the token was refused: expired, or not signed with this server's key",
+                _ => "use role integrator or hq",
+            };
+            Assert.Contains(hint, error, StringComparison.Ordinal);
         }
     }
 }

@@ -19,6 +19,13 @@ public sealed class CredentialExpiryTests
     [Fact]
     public void Of_NoUser_Null() => Assert.Null(CredentialExpiry.Of(null));
 
+    [Theory]
+    [InlineData("253402300800")]
+    [InlineData("10000000000000")]
+    [InlineData("9223372036854775807")]
+    public void Of_BeyondTheCalendar_HeldAtItsEnd(string exp) =>
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.MaxValue.ToUnixTimeSeconds()), CredentialExpiry.Of(User(("exp", exp))));
+
     private static ClaimsPrincipal User(params (string Type, string Value)[] claims) =>
         new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "test"));
 }
