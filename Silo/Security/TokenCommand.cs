@@ -51,9 +51,10 @@ public static class TokenCommand
                 case "--customer": customer = value; break;
                 case "--subject": subject = value; break;
                 case "--hours":
-                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var h) || h <= 0 || h > 24 * 366)
+                    // At least a minute: JWT times are whole seconds, so a shorter lifetime can print a token already expired.
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var h) || h < 1.0 / 60 || h > 24 * 366)
                     {
-                        return Fail($"--hours: '{value}' is not a number of hours between 0 and 8784");
+                        return Fail($"--hours: '{value}' is not a number of hours from 0.0167 (a minute) to 8784");
                     }
 
                     hours = h;

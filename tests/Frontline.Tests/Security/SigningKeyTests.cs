@@ -77,6 +77,7 @@ public sealed class SigningKeyTests
     [InlineData("--role", "unit-member", "--unit is required")]
     [InlineData("--role", "customer", "--customer is required")]
     [InlineData("--hours", "-1", "is not a number of hours")]
+    [InlineData("--hours", "1e-9", "is not a number of hours from 0.0167 (a minute)")]
     public async Task TokenCommand_BadOptions_Exit1WithReason(string name, string value, string reason)
     {
         var (exit, output, error) = await SiloCommand.RunAsync("token", name, value, "--Frontline:Auth:SigningKey", TestTokens.SigningKey);
