@@ -4,6 +4,7 @@ using Frontline.Grains.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
 using Orleans.Reminders;
 using Orleans.TestingHost;
 
@@ -31,6 +32,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddMemoryStreams(StreamNames.Provider);
             silo.UseInMemoryReminderService();
+
+            // Orleans keeps a reminder in memory only from 10 minutes before its tick, loading it on a table refresh
+            // every 5 minutes of this fake clock; tests move the clock hours at a time and would jump over that
+            // window. Loading every reminder due within 100 days (past the 90-day B2B window) lets any step deliver it.
+            silo.Services.Configure<ReminderOptions>(o => o.ReminderLoadingWindow = TimeSpan.FromDays(100));
             silo.Services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, Clock);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.Services.AddFrontlineGrains(new ConfigurationBuilder().Build());
