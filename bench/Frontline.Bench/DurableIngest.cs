@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Frontline.Tests.Cluster;
 using Frontline.Tests.Infrastructure;
 using Npgsql;
 
@@ -40,7 +41,6 @@ public static class DurableIngest
     /// </summary>
     public static async Task<DurableIngestResult> RunAsync(int events, IReadOnlyList<(string Name, string? Assembly)> silos)
     {
-        var server = await BenchPostgres.StartAsync();
         var customers = Math.Max(1, events / TouchesPerCustomer);
         var start = DateTimeOffset.UtcNow.AddDays(-3);
         var touches = Generate("bench", events, customers, start);
@@ -48,7 +48,7 @@ public static class DurableIngest
 
         string settings;
         DurableIngestRow raw;
-        var database = await BenchPostgres.CreateDatabaseAsync(server);
+        var database = await PostgresServer.CreateDatabaseAsync();
         try
         {
             settings = await SettingsAsync(database);
@@ -56,20 +56,20 @@ public static class DurableIngest
         }
         finally
         {
-            await BenchPostgres.DropDatabaseAsync(server, database);
+            await PostgresServer.DropDatabaseAsync(database);
         }
 
         var http = new List<DurableIngestRow>();
         foreach (var (name, assembly) in silos)
         {
-            database = await BenchPostgres.CreateDatabaseAsync(server);
+            database = await PostgresServer.CreateDatabaseAsync();
             try
             {
                 http.Add(await IngestOverHttpAsync(name, assembly, database, touches, warmup));
             }
             finally
             {
-                await BenchPostgres.DropDatabaseAsync(server, database);
+                await PostgresServer.DropDatabaseAsync(database);
             }
         }
 
@@ -213,6 +213,8 @@ public static class DurableIngest
         return process.TotalProcessorTime;
     }
 
+    // The statistics collector reports with a small delay; a fresh snapshot is forced first. The reading itself
+    // commits one transaction, a constant the report does not subtract.
     private static async Task<long> CommitsAsync(NpgsqlConnection monitor)
     {
         await using var command = new NpgsqlCommand("SELECT pg_stat_clear_snapshot(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", monitor);

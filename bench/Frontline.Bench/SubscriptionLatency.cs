@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Frontline.Abstractions.Attribution;
+using Frontline.Tests.Cluster;
 using Frontline.Tests.Infrastructure;
 using HdrHistogram;
 using Spectre.Console;
@@ -62,15 +63,14 @@ public static class SubscriptionLatency
             results.Add(await RunAsync(EmbeddedProfile, rate, warmup, length, []));
         }
 
-        var postgres = await BenchPostgres.StartAsync();
-        var database = await BenchPostgres.CreateDatabaseAsync(postgres);
+        var database = await PostgresServer.CreateDatabaseAsync();
         try
         {
             results.Add(await RunAsync(ClusterProfile, Rates[0], warmup, length, ["--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", database]));
         }
         finally
         {
-            await BenchPostgres.DropDatabaseAsync(postgres, database);
+            await PostgresServer.DropDatabaseAsync(database);
         }
 
         return results;
