@@ -27,6 +27,15 @@ public static class RetryableFailureGuard
         }
     }
 
+    /// <summary>
+    /// The retryable error <paramref name="exception"/> stands for, or null when it is not a transient failure. For
+    /// grain calls made outside a wrapped resolver (the access guard's target lookups).
+    /// </summary>
+    public static ExecutionError? AsUnavailable(Exception exception) =>
+        exception is not ExecutionError and not OperationCanceledException && TransientFailures.IsTransient(exception)
+            ? new ExecutionError(Message, exception) { Code = ErrorCodes.Unavailable }
+            : null;
+
     private sealed class Resolver(IFieldResolver inner) : IFieldResolver
     {
         public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
@@ -35,9 +44,9 @@ public static class RetryableFailureGuard
             {
                 return await inner.ResolveAsync(context);
             }
-            catch (Exception exception) when (exception is not ExecutionError and not OperationCanceledException && TransientFailures.IsTransient(exception))
+            catch (Exception exception) when (AsUnavailable(exception) is { } unavailable)
             {
-                throw new ExecutionError(Message, exception) { Code = ErrorCodes.Unavailable };
+                throw unavailable;
             }
         }
     }

@@ -5,6 +5,7 @@ using Frontline.Abstractions.Customers;
 using Frontline.Abstractions.Ingestion;
 using Frontline.Abstractions.Opportunities;
 using Frontline.Abstractions.Units;
+using Frontline.GraphQL.Schema;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
@@ -56,12 +57,25 @@ public static class AccessGuard
 
         // Only callers bound to a unit or customer are judged by the target, so only they pay for looking it up (an
         // opportunity read before every HQ follow-up would be a grain call for nothing).
-        if (AccessPolicy.DependsOnTarget(caller!) && await TargetBeforeAsync(context, kind) is { } target && !AccessPolicy.Permits(caller!, kind, target))
+        if (AccessPolicy.DependsOnTarget(caller!) && await LookUpTargetAsync(context, kind) is { } target && !AccessPolicy.Permits(caller!, kind, target))
         {
             throw AccessErrors.For(AccessDecision.Forbidden);
         }
 
         return caller!;
+    }
+
+    // The lookup runs before the resolver's own retry guard, so a dead silo or database met here must say "retry" too.
+    private static async ValueTask<AccessTarget?> LookUpTargetAsync(IResolveFieldContext context, OperationKind kind)
+    {
+        try
+        {
+            return await TargetBeforeAsync(context, kind);
+        }
+        catch (Exception exception) when (RetryableFailureGuard.AsUnavailable(exception) is { } unavailable)
+        {
+            throw unavailable;
+        }
     }
 
     /// <summary>The target when it is known before resolving; null when only the result tells (reads) or none is needed.</summary>
