@@ -103,8 +103,7 @@ public sealed partial class CustomerGrain(
             return CommandResult<CustomerView>.Ok(View(), duplicate: true);
         }
 
-        state.State = next;
-        await WriteSnapshotAsync();
+        await WriteSnapshotAsync(next);
 
         // Segment and unit decide windows and scopes, so a new profile can move credit.
         await SyncAttributionAsync();
@@ -150,17 +149,15 @@ public sealed partial class CustomerGrain(
                 // landed (a timeout after the commit), and storage may be down so that it cannot be read back now.
                 // With the journal, a retry appends again (idempotent on the event id) and snapshots keep the position
                 // before the uncertain append, so an activation re-reads it; without it, the next activation reads
-                // whatever the state row holds. Either way a retry neither doubles nor loses a touch.
+                // whatever the state row holds (the failed state write already asked for that deactivation). Either way
+                // a retry neither doubles nor loses a touch.
                 _seenEventIds.ExceptWith(added.Select(t => t.EventId));
                 state.State = before;
                 if (journal.IsDurable)
                 {
                     _uncertainAfter ??= positionBefore;
                 }
-                else
-                {
-                    DeactivateOnIdle();
-                }
+
                 throw;
             }
         }
@@ -175,8 +172,7 @@ public sealed partial class CustomerGrain(
         var existing = wins.FirstOrDefault(w => w.OpportunityId == conversion.OpportunityId);
         if (existing != conversion)
         {
-            state.State = state.State with { OpportunityWins = existing is null ? wins.Add(conversion) : wins.Replace(existing, conversion) };
-            await WriteSnapshotAsync();
+            await WriteSnapshotAsync(state.State with { OpportunityWins = existing is null ? wins.Add(conversion) : wins.Replace(existing, conversion) });
         }
 
         await SyncAttributionAsync();
@@ -188,8 +184,7 @@ public sealed partial class CustomerGrain(
         var next = open ? (current.Contains(escalationId) ? current : current.Add(escalationId)) : current.Remove(escalationId);
         if (next != current)
         {
-            state.State = state.State with { OpenEscalations = next };
-            await WriteSnapshotAsync();
+            await WriteSnapshotAsync(state.State with { OpenEscalations = next });
         }
     }
 
@@ -314,10 +309,14 @@ public sealed partial class CustomerGrain(
         }
     }
 
-    /// <summary>Writes the whole state, recording the journal position it includes (a lower bound: re-reading rows it holds is harmless).</summary>
-    private async Task WriteSnapshotAsync()
+    /// <summary>
+    /// Writes <paramref name="next"/> (the state in memory when null) as the whole state, recording the journal position it
+    /// includes (a lower bound: re-reading rows it holds is harmless). A command's change is passed here rather than set
+    /// first, so a failed write leaves memory as it was (<see cref="PersistentStateExtensions.SaveAsync"/>).
+    /// </summary>
+    private async Task WriteSnapshotAsync(CustomerState? next = null)
     {
-        await state.SaveAsync(state.State with { JournalPosition = _uncertainAfter ?? _journalPosition }, this);
+        await state.SaveAsync((next ?? state.State) with { JournalPosition = _uncertainAfter ?? _journalPosition }, this);
         (_unsnapshotted, _dirty) = (0, false);
     }
 
