@@ -49,11 +49,18 @@ public sealed class GraphQLLimitsTests
 
         var (status, refused) = await PostAsync(host, document);
         var (shortStatus, _) = await PostAsync(host, "{ tree { ...A } } fragment A on Node { depth ...B } fragment B on Node { depth }");
+
+        // The 2,000-chain also has more selections than allowed; 25 fragments stay far below that count, so only the
+        // chain check (MaxDepth 20) can refuse them.
+        const int overDepth = 25;
+        var (chainStatus, chainRefused) = await PostAsync(host, "{ tree { ...F0 } } " + string.Concat(Enumerable.Range(0, overDepth).Select(i =>
+            $"fragment F{i} on Node {{ depth {(i + 1 < overDepth ? $"...F{i + 1}" : "")} }} ")));
         var (afterStatus, after) = await PostAsync(host, "{ hello }");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("QUERY_TOO_COMPLEX", SingleCode(refused));
         Assert.Equal(HttpStatusCode.OK, shortStatus);
+        Assert.Equal((HttpStatusCode.BadRequest, "QUERY_TOO_COMPLEX"), (chainStatus, SingleCode(chainRefused)));
         Assert.Equal(HttpStatusCode.OK, afterStatus);
         Assert.True(after.RootElement.TryGetProperty("data", out _));
     }
