@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Frontline.Abstractions;
 using Frontline.Abstractions.Common;
 using Frontline.Abstractions.Events;
@@ -32,18 +31,17 @@ public sealed partial class TouchStreamGrain(
     public async Task OnNextAsync(TouchEnvelope item, StreamSequenceToken? token = null)
     {
         var customerId = this.GetPrimaryKeyString();
-        var touch = Normalise(item);
-        if (Check(touch, customerId) is { } rejection)
+        if (Check(item, customerId) is { } rejection)
         {
-            LogRejected(logger, customerId, touch?.EventId, rejection.Field, rejection.Reason);
+            LogRejected(logger, customerId, item?.EventId, rejection.Field, rejection.Reason);
             await GrainFactory.GetStreamRejectionsGrain(StreamNames.Touches).RecordAsync(
             [
-                new StreamRejection { EventId = touch?.EventId, StreamKey = customerId, Field = rejection.Field, Reason = rejection.Reason, At = clock.GetUtcNow() },
+                new StreamRejection { EventId = item?.EventId, StreamKey = customerId, Field = rejection.Field, Reason = rejection.Reason, At = clock.GetUtcNow() },
             ]);
             return;
         }
 
-        await GrainFactory.GetCustomerGrain(customerId).RecordTouchesAsync([touch!]);
+        await GrainFactory.GetCustomerGrain(customerId).RecordTouchesAsync([item!]);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -73,14 +71,6 @@ public sealed partial class TouchStreamGrain(
             ? null
             : Rejection.Invalid("customerId", $"'{touch.CustomerId}' does not match the stream key '{customerId}' (publish each touch on the stream of its customer)");
     }
-
-    // A .NET producer can leave the optional members null despite the contract; read them as GraphQL reads an
-    // omitted field, so the item is judged on its content.
-    private static TouchEnvelope? Normalise(TouchEnvelope? item) => item is null ? null : item with
-    {
-        Source = item.Source ?? "",
-        Attributes = item.Attributes ?? ImmutableDictionary<string, string>.Empty,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Touch stream {CustomerId}: rejected event {EventId}: {Field} {Reason}")]
     private static partial void LogRejected(ILogger logger, string customerId, string? eventId, string field, string reason);

@@ -69,13 +69,8 @@ public static partial class BulkIngestEndpoints
         // One entry per request, however many lines it carried. A failed request changed nothing, so its entry is best
         // effort; an acknowledgement waits until its entry is stored, and answers 503 (retry: the lines are then
         // duplicates) when it cannot be.
-        if (outcome != AuditRecorder.Ok)
-        {
-            await AuditRecorder.TryRecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System);
-            return result;
-        }
-
-        if (!await AuditRecorder.TryRecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System))
+        var stored = await AuditRecorder.TryRecordAsync(grains, caller!, AuditOperation, null, outcome, detail, TimeProvider.System);
+        if (outcome == AuditRecorder.Ok && !stored)
         {
             LogAuditUnavailable(logger);
             return Unavailable(request);
