@@ -5,6 +5,7 @@ using Frontline.Grains.Opportunities;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Frontline.Grains;
 
@@ -29,6 +30,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<TouchJournalOptions>().Bind(configuration.GetSection(TouchJournalOptions.Section))
             .Validate(o => o.SnapshotEvery >= 1, "the journal's SnapshotEvery must be at least 1")
             .ValidateOnStart();
+
+        // One validator per silo: it only reads the catalogue, and the stream consumer is one grain per customer.
+        services.TryAddSingleton(sp => new TouchValidator(sp.GetRequiredService<IOptions<ActionCatalogueOptions>>().Value));
 
         // The embedded default; the cluster profile registers its PostgreSQL journal before this runs.
         services.TryAddSingleton<ITouchJournal, StateOnlyTouchJournal>();

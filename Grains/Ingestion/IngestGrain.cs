@@ -9,7 +9,6 @@ using Frontline.Abstractions.Units;
 using Frontline.Grains.Customers;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
-using Microsoft.Extensions.Options;
 
 namespace Frontline.Grains.Ingestion;
 
@@ -25,11 +24,9 @@ namespace Frontline.Grains.Ingestion;
 [StatelessWorker]
 [Reentrant]
 public sealed class IngestGrain(
-    IOptions<ActionCatalogueOptions> catalogue,
+    TouchValidator validator,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IIngestGrain
 {
-    private readonly TouchValidator _validator = new(catalogue.Value);
-
     public async Task<IngestResult> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches)
     {
         var tally = new IngestTally();
@@ -37,7 +34,7 @@ public sealed class IngestGrain(
         var valid = new List<(int Index, TouchEnvelope Touch)>();
         for (var i = 0; i < touches.Length; i++)
         {
-            if (_validator.Validate(touches[i], now) is { } rejection)
+            if (validator.Validate(touches[i], now) is { } rejection)
             {
                 tally.Reject(i, rejection);
             }

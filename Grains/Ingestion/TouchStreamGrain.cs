@@ -5,7 +5,6 @@ using Frontline.Abstractions.Ingestion;
 using Frontline.Abstractions.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -19,12 +18,10 @@ namespace Frontline.Grains.Ingestion;
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.Touches)]
 public sealed partial class TouchStreamGrain(
-    IOptions<ActionCatalogueOptions> catalogue,
+    TouchValidator validator,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<TouchStreamGrain> logger) : Grain, ITouchStreamGrain, IStreamSubscriptionObserver, IAsyncObserver<TouchEnvelope>
 {
-    private readonly TouchValidator _validator = new(catalogue.Value);
-
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
         => handleFactory.Create<TouchEnvelope>().ResumeAsync(this);
 
@@ -60,7 +57,7 @@ public sealed partial class TouchStreamGrain(
             return Rejection.Invalid("touch", "is null");
         }
 
-        if (_validator.Validate(touch, clock.GetUtcNow()) is { } rejection)
+        if (validator.Validate(touch, clock.GetUtcNow()) is { } rejection)
         {
             return rejection;
         }
