@@ -1,4 +1,7 @@
+using Frontline.GraphQL.Schema;
 using Frontline.GraphQL.Security;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using static Frontline.GraphQL.Security.OperationKind;
 
 namespace Frontline.Tests.Security;
@@ -122,6 +125,13 @@ public sealed class AccessPolicyTests
         ];
 
         Assert.Equal(contract.Order(), AccessPolicy.Operations.Keys.Order());
+
+        // And the built schema has exactly these root fields, so no policy entry outlives its field.
+        using var services = new ServiceCollection().AddLogging().AddFrontlineSchema().BuildServiceProvider();
+        var schema = services.GetRequiredService<ISchema>();
+        schema.Initialize();
+        var roots = new[] { schema.Query, schema.Mutation!, schema.Subscription! }.SelectMany(root => root.Fields.Select(f => root.Name + "." + f.Name));
+        Assert.Equal(contract.Order(), roots.Order());
     }
 
     [Theory]
