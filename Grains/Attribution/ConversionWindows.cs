@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Frontline.Abstractions.Attribution;
 using Frontline.Abstractions.Customers;
+using Frontline.Grains.Customers;
 
 namespace Frontline.Grains.Attribution;
 
@@ -22,7 +23,7 @@ public static class ConversionWindows
         DateTimeOffset now,
         IReadOnlySet<string>? leadActions = null)
     {
-        var ordered = touches.OrderBy(t => t.OccurredAt).ThenBy(t => t.EventId, StringComparer.Ordinal).ToList();
+        var ordered = InTimeOrder(touches);
         var leadIndex = leadActions is null ? -1 : ordered.FindIndex(t => leadActions.Contains(t.Action));
         var consumed = new bool[ordered.Count];
         var records = ImmutableArray.CreateBuilder<ConversionRecord>();
@@ -32,9 +33,15 @@ public static class ConversionWindows
         {
             var windowStart = conversion.At - window;
             var lowerBound = previous is { } p && p > windowStart ? p : windowStart;
-            var credited = Enumerable.Range(0, ordered.Count)
-                .Where(i => ordered[i].OccurredAt > lowerBound && ordered[i].OccurredAt <= conversion.At)
-                .ToList();
+            var credited = new List<int>();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                if (ordered[i].OccurredAt > lowerBound && ordered[i].OccurredAt <= conversion.At)
+                {
+                    credited.Add(i);
+                }
+            }
+
             var openedIndex = conversion.OpenedAt is { } opened ? credited.LastOrDefault(i => ordered[i].OccurredAt <= opened, -1) : -1;
             foreach (var i in credited)
             {
@@ -58,12 +65,31 @@ public static class ConversionWindows
         return new JourneyPartition(records.ToImmutable(), pendingUntil);
     }
 
+    /// <summary>
+    /// The touches by time, ties by event id. A customer's journey is kept in that order already, so this is one check
+    /// on the hot path (it runs on every sync); other input is sorted stably, so equal keys keep their order.
+    /// </summary>
+    private static List<JourneyTouch> InTimeOrder(IEnumerable<JourneyTouch> touches)
+    {
+        // A list the caller built for this call is used as it is (Build only reads it).
+        var list = touches as List<JourneyTouch> ?? [.. touches];
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (Journey.TimeOrder.Compare(list[i - 1], list[i]) > 0)
+            {
+                return [.. list.OrderBy(t => t.OccurredAt).ThenBy(t => t.EventId, StringComparer.Ordinal)];
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>Adds the null journeys to <paramref name="records"/>; returns when the open one (if any) closes.</summary>
     private static DateTimeOffset? NullJourneys(
         string customerId, List<JourneyTouch> ordered, bool[] consumed, List<DateTimeOffset> conversionTimes, TimeSpan window, DateTimeOffset now,
         ImmutableArray<ConversionRecord>.Builder records)
     {
-        var group = new List<JourneyTouch>();
+        var group = new List<JourneyTouch>(ordered.Count);
         DateTimeOffset? pendingUntil = null;
 
         void Close()
@@ -74,7 +100,7 @@ public static class ConversionWindows
             }
 
             var last = group[^1].OccurredAt;
-            if (conversionTimes.Any(t => t > last) || now >= last + window)
+            if ((conversionTimes.Count > 0 && conversionTimes[^1] > last) || now >= last + window)
             {
                 records.Add(new ConversionRecord
                 {
@@ -105,7 +131,7 @@ public static class ConversionWindows
             {
                 var previous = group[^1].OccurredAt;
                 var gapTooLong = ordered[i].OccurredAt - previous > window;
-                var conversionBetween = conversionTimes.Any(t => t > previous && t < ordered[i].OccurredAt);
+                var conversionBetween = AnyBetween(conversionTimes, previous, ordered[i].OccurredAt);
                 if (gapTooLong || conversionBetween)
                 {
                     Close();
@@ -117,6 +143,27 @@ public static class ConversionWindows
 
         Close();
         return pendingUntil;
+    }
+
+    /// <summary>Whether any of <paramref name="ascending"/> lies strictly between <paramref name="after"/> and <paramref name="before"/>.</summary>
+    private static bool AnyBetween(List<DateTimeOffset> ascending, DateTimeOffset after, DateTimeOffset before)
+    {
+        // Binary search for the first time after `after`; no delegate, as this runs for every touch of every sync.
+        int low = 0, high = ascending.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (ascending[mid] > after)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low < ascending.Count && ascending[low] < before;
     }
 
     private static CreditedTouch Credited(JourneyTouch touch, TouchMilestones milestones) =>

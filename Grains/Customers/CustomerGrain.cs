@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Frontline.Abstractions;
 using Frontline.Abstractions.Common;
@@ -32,8 +33,8 @@ public sealed partial class CustomerGrain(
     public const string WindowReminder = "journey-window";
 
     private readonly HashSet<string> _seenEventIds = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _conversionActions = new(catalogue.Value.ConversionActions, StringComparer.Ordinal);
-    private readonly HashSet<string> _leadActions = new(attribution.Value.LeadActions, StringComparer.Ordinal);
+    private readonly FrozenSet<string> _conversionActions = catalogue.Value.ConversionActions.ToFrozenSet(StringComparer.Ordinal);
+    private readonly FrozenSet<string> _leadActions = attribution.Value.LeadActions.ToFrozenSet(StringComparer.Ordinal);
 
     // Last journal position handed out; the snapshot records it when written.
     private long _journalPosition;
@@ -224,11 +225,22 @@ public sealed partial class CustomerGrain(
     {
         var s = state.State;
         var segment = s.Segment ?? attribution.Value.DefaultSegment;
-        var touches = s.Journey.Where(t => !_conversionActions.Contains(t.Action));
-        var conversions = s.Journey
-            .Where(t => _conversionActions.Contains(t.Action))
-            .Select(t => new ConversionEvent(t.EventId, t.OccurredAt, t.Value ?? 0, s.UnitId))
-            .Concat(s.OpportunityWins.Select(w => new ConversionEvent("opportunity:" + w.OpportunityId, w.At, w.Value, w.UnitId, w.OpenedAt)));
+        // One pass over the journey (this runs on every ingest call): each entry is a touch or a signed contract.
+        var touches = new List<JourneyTouch>(s.Journey.Length);
+        var conversions = new List<ConversionEvent>();
+        foreach (var t in s.Journey)
+        {
+            if (_conversionActions.Contains(t.Action))
+            {
+                conversions.Add(new ConversionEvent(t.EventId, t.OccurredAt, t.Value ?? 0, s.UnitId));
+            }
+            else
+            {
+                touches.Add(t);
+            }
+        }
+
+        conversions.AddRange(s.OpportunityWins.Select(w => new ConversionEvent("opportunity:" + w.OpportunityId, w.At, w.Value, w.UnitId, w.OpenedAt)));
         var now = clock.GetUtcNow();
         var partition = ConversionWindows.Build(CustomerId, touches, conversions, attribution.Value.WindowOf(segment), now, _leadActions);
 
