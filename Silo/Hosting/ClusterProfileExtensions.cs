@@ -28,6 +28,7 @@ public static class ClusterProfileExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(orleans);
+        connectionString = PooledConnectionString.WithoutSessionReset(connectionString);
 
         silo.Configure<ClusterOptions>(o =>
         {
