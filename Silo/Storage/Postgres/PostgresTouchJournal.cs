@@ -9,8 +9,8 @@ namespace Frontline.Silo.Storage.Postgres;
 /// <summary>
 /// The silo-wide touch journal of the cluster profile, in <c>frontline_touch_journal</c> (schema V3): appends from
 /// every customer grain of the silo are grouped (<see cref="GroupCommitQueue{T}"/>) into one multi-row
-/// <c>INSERT ... ON CONFLICT DO NOTHING</c>, a single statement and so a single commit, after which every waiting
-/// customer acknowledges.
+/// <c>INSERT</c>, a single statement and so a single commit, after which every waiting customer acknowledges. A row
+/// already stored (a retried append) is left as it is.
 /// </summary>
 public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
 {
@@ -28,19 +28,38 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
         INSERT INTO frontline_touch_journal
             (service_id, customer_id, event_id, position, action, channel, occurred_ticks, value, opportunity_id)
         SELECT @service, r.* FROM unnest(@customers, @events, @positions, @actions, @channels, @ticks, @values, @opportunities) AS r
+        """;
+
+    // The same batch when some of its rows may be stored already (see CommitAsync).
+    private const string InsertMissingSql = InsertSql + """
+
         ON CONFLICT (service_id, customer_id, event_id) DO NOTHING
         """;
 
+    // Many activations' reads in one statement: request i asks for customer i's rows after position i. LATERAL makes
+    // each request its own scan of the key's (service_id, customer_id) prefix; as a plain join the planner, which
+    // cannot see into the arrays, scanned the whole table once per statement (2.6 ms a read at 200,000 rows).
     private const string ReadSql = """
-        SELECT position, event_id, action, channel, occurred_ticks, value, opportunity_id
-        FROM frontline_touch_journal
-        WHERE service_id = @service AND customer_id = @customer AND position > @position
-        ORDER BY position, event_id
+        SELECT r.request, j.position, j.event_id, j.action, j.channel, j.occurred_ticks, j.value, j.opportunity_id
+        FROM unnest(@customers, @positions) WITH ORDINALITY AS r(customer_id, after_position, request)
+        CROSS JOIN LATERAL (
+            SELECT position, event_id, action, channel, occurred_ticks, value, opportunity_id
+            FROM frontline_touch_journal
+            WHERE service_id = @service AND customer_id = r.customer_id AND position > r.after_position
+        ) AS j
+        ORDER BY r.request, j.position, j.event_id
         """;
+
+    /// <summary>Activation reads one statement carries at most.</summary>
+    public const int MaxReadsPerStatement = 500;
+
+    /// <summary>Read statements in flight at once (each holds one of the <see cref="MaxReaders"/> connections).</summary>
+    public const int ConcurrentReads = 4;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly GroupCommitQueue<Row> _queue;
+    private readonly GroupCommitQueue<ReadRequest> _reads;
 
     /// <summary>A journal on <paramref name="connectionString"/> for the grain state namespace <paramref name="serviceId"/>.</summary>
     public PostgresTouchJournal(string connectionString, string serviceId, int maxBatchRows = DefaultMaxBatchRows, int concurrentCommits = DefaultConcurrentCommits)
@@ -54,6 +73,10 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _serviceId = serviceId;
         _queue = new GroupCommitQueue<Row>(CommitAsync, maxBatchRows, concurrentCommits);
+
+        // Activations come in waves (an ingest call wakes every customer it names), and each would cost its own query
+        // and round trip; grouped like the appends, a wave of them costs a few.
+        _reads = new GroupCommitQueue<ReadRequest>(ReadAsync, MaxReadsPerStatement, ConcurrentReads);
     }
 
     /// <inheritdoc />
@@ -71,26 +94,31 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
     public async Task<IReadOnlyList<JournalEntry>> ReadAfterAsync(string customerId, long position)
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
+        var request = new ReadRequest(customerId, position);
+        await _reads.EnqueueAsync([request]);
+        return request.Entries;
+    }
+
+    private async Task ReadAsync(IReadOnlyList<ReadRequest> requests)
+    {
         await using var command = _dataSource.CreateCommand(ReadSql);
         command.Parameters.AddWithValue("service", _serviceId);
-        command.Parameters.AddWithValue("customer", customerId);
-        command.Parameters.AddWithValue("position", position);
+        command.Parameters.Add(Array("customers", NpgsqlDbType.Text, requests.Select(r => r.CustomerId)));
+        command.Parameters.Add(Array("positions", NpgsqlDbType.Bigint, requests.Select(r => r.After)));
         await using var reader = await command.ExecuteReaderAsync();
-        var entries = new List<JournalEntry>();
         while (await reader.ReadAsync())
         {
-            entries.Add(new JournalEntry(reader.GetInt64(0), new JourneyTouch
+            // WITH ORDINALITY counts from 1.
+            requests[(int)reader.GetInt64(0) - 1].Entries.Add(new JournalEntry(reader.GetInt64(1), new JourneyTouch
             {
-                EventId = reader.GetString(1),
-                Action = reader.GetString(2),
-                Channel = reader.GetString(3),
-                OccurredAt = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero),
-                Value = reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-                OpportunityId = reader.IsDBNull(6) ? null : reader.GetString(6),
+                EventId = reader.GetString(2),
+                Action = reader.GetString(3),
+                Channel = reader.GetString(4),
+                OccurredAt = new DateTimeOffset(reader.GetInt64(5), TimeSpan.Zero),
+                Value = reader.IsDBNull(6) ? null : reader.GetDecimal(6),
+                OpportunityId = reader.IsDBNull(7) ? null : reader.GetString(7),
             }));
         }
-
-        return entries;
     }
 
     /// <inheritdoc />
@@ -98,7 +126,23 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
 
     private async Task CommitAsync(IReadOnlyList<Row> rows)
     {
-        await using var command = _dataSource.CreateCommand(InsertSql);
+        // Customers never append an event id they hold, so a stored row comes back only when an append whose answer
+        // was lost is retried. A plain INSERT costs PostgreSQL about half of one with ON CONFLICT (a speculative
+        // insertion per row: 415 ms against 765 ms for 100,000 rows into this table, measured with psql); the rare
+        // batch it refuses changed nothing (one statement is one transaction) and goes again with ON CONFLICT.
+        try
+        {
+            await InsertAsync(InsertSql, rows);
+        }
+        catch (PostgresException duplicate) when (duplicate.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await InsertAsync(InsertMissingSql, rows);
+        }
+    }
+
+    private async Task InsertAsync(string sql, IReadOnlyList<Row> rows)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("service", _serviceId);
         command.Parameters.Add(Array("customers", NpgsqlDbType.Text, rows.Select(r => r.CustomerId)));
         command.Parameters.Add(Array("events", NpgsqlDbType.Text, rows.Select(r => r.Entry.Touch.EventId)));
@@ -117,4 +161,10 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
         => new(name, NpgsqlDbType.Array | elementType) { Value = values.ToArray() };
 
     private sealed record Row(string CustomerId, JournalEntry Entry);
+
+    /// <summary>One activation's read; its entries are filled in by the statement that carries it.</summary>
+    private sealed record ReadRequest(string CustomerId, long After)
+    {
+        public List<JournalEntry> Entries { get; } = [];
+    }
 }

@@ -57,6 +57,25 @@ public sealed class PostgresTouchJournalTests(PostgresDatabase database) : IClas
         Assert.Equal([Entry("shared", 6)], await other.ReadAfterAsync("shared", 0));
         Assert.Empty(await journal.ReadAfterAsync("nobody", 0));
     }
+    [Fact]
+    public async Task ReadAfterAsync_ManyActivationsAtOnce_EachGetsOnlyItsCustomersRowsAfterItsPosition()
+    {
+        await using var journal = await NewJournalAsync("wave");
+        var customers = Enumerable.Range(0, 300).Select(c => $"w-{c}").ToArray();
+        await Task.WhenAll(customers.Select(customer => journal.AppendAsync(customer, [.. Enumerable.Range(1, 6).Select(p => Entry(customer, p))])));
+
+        // A wave of reads, as when an ingest call wakes hundreds of customers: grouped into few statements, each read
+        // must still get exactly its own customer's rows after its own position (0-6; the same customer twice too).
+        var reads = customers.Select((customer, i) => (Customer: customer, After: (long)(i % 7))).Append(("w-5", 2)).Append(("none", 0)).ToArray();
+        var results = await Task.WhenAll(reads.Select(r => journal.ReadAfterAsync(r.Customer, r.After)));
+
+        for (var i = 0; i < reads.Length; i++)
+        {
+            var (customer, after) = reads[i];
+            List<JournalEntry> expected = customer == "none" ? [] : [.. Enumerable.Range((int)after + 1, 6 - (int)after).Select(p => Entry(customer, p))];
+            Assert.Equal(expected, results[i]);
+        }
+    }
 
     [Fact]
     public async Task AppendAsync_DatabaseUnreachable_FailsTheCallerAndStoresNothing()
