@@ -9,8 +9,11 @@ namespace Frontline.Abstractions.Audit;
 [Alias("Frontline.IAuditChunkGrain")]
 public interface IAuditChunkGrain : IGrainWithStringKey
 {
-    /// <summary>Stores <paramref name="entry"/> at <paramref name="index"/>: the next free place, or one already taken (a retry).</summary>
-    Task PutAsync(int index, AuditEntry entry);
+    /// <summary>
+    /// Stores <paramref name="entries"/> from <paramref name="index"/> on, in one write: the index is the next free place
+    /// or one already taken (a retry, whose entries replace what is there), and the entries must fit in the chunk.
+    /// </summary>
+    Task PutAsync(int index, ImmutableArray<AuditEntry> entries);
 
     /// <summary>The chunk's entries in order.</summary>
     Task<ImmutableArray<AuditEntry>> GetAsync();

@@ -8,24 +8,31 @@ namespace Frontline.Grains.Audit;
 public sealed class AuditChunkGrain(
     [PersistentState("audit-chunk", StorageNames.Frontline)] IPersistentState<AuditChunkState> state) : Grain, IAuditChunkGrain
 {
-    public async Task PutAsync(int index, AuditEntry entry)
+    public async Task PutAsync(int index, ImmutableArray<AuditEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        var entries = state.State.Entries;
-        if (index < 0 || index > entries.Count || index >= AuditDays.ChunkSize)
+        if (entries.IsDefaultOrEmpty || entries.Any(e => e is null))
         {
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"the next free place is {entries.Count}");
+            throw new ArgumentException("at least one entry, none of them null", nameof(entries));
         }
 
-        // A place already taken is a retry by a day grain that did not get to store its count: the new entry wins.
-        var previous = index < entries.Count ? entries[index] : null;
-        if (previous is null)
+        var stored = state.State.Entries;
+        if (index < 0 || index > stored.Count || index + entries.Length > AuditDays.ChunkSize)
         {
-            entries.Add(entry);
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"the next free place is {stored.Count} and the chunk holds {AuditDays.ChunkSize}");
         }
-        else
+
+        // Places already taken belong to a retry by a day grain that did not get to store its count: the new entries win.
+        var before = stored.ToList();
+        for (var i = 0; i < entries.Length; i++)
         {
-            entries[index] = entry;
+            if (index + i < stored.Count)
+            {
+                stored[index + i] = entries[i];
+            }
+            else
+            {
+                stored.Add(entries[i]);
+            }
         }
 
         try
@@ -35,15 +42,8 @@ public sealed class AuditChunkGrain(
         catch
         {
             // Not stored means not there: memory must not claim otherwise.
-            if (previous is null)
-            {
-                entries.RemoveAt(index);
-            }
-            else
-            {
-                entries[index] = previous;
-            }
-
+            stored.Clear();
+            stored.AddRange(before);
             throw;
         }
     }

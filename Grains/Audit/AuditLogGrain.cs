@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Frontline.Abstractions;
 using Frontline.Abstractions.Audit;
 using Frontline.Grains.Common;
+using Orleans.Concurrency;
 
 namespace Frontline.Grains.Audit;
 
@@ -10,25 +11,91 @@ namespace Frontline.Grains.Audit;
 /// numbered in arrival order and kept in chunks of <see cref="AuditDays.ChunkSize"/>, so an append rewrites one
 /// chunk and this grain's counter, never the whole day.
 /// </summary>
+/// <remarks>
+/// Every acknowledged mutation waits for its entry, and all of a day's entries pass through this one grain, so
+/// appends are group-committed: the entries that arrive while one write is in flight are stored together by the next
+/// (one chunk write per chunk touched, one counter write), and each caller returns once the write holding its entry
+/// is done. Appended one by one, two fsync'd file writes each, the embedded profile's audit log took about 100
+/// appends a second and held acknowledgements in a queue for seconds at 100 requests a second (bench part 4).
+/// Reentrant for that only: reads see the count of what is stored, which changes only after a write.
+/// </remarks>
+[Reentrant]
 public sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Frontline)] IPersistentState<AuditLogState> state) : Grain, IAuditLogGrain
 {
+    private List<Pending> _waiting = [];
+    private bool _writing;
+
     private string Day => this.GetPrimaryKeyString();
 
-    public async Task AppendAsync(AuditEntry entry)
+    public Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var sequence = state.State.Count;
-        await GrainFactory.GetAuditChunkGrain(Day, sequence / AuditDays.ChunkSize).PutAsync((int)(sequence % AuditDays.ChunkSize), entry);
-        state.State = state.State with { Count = sequence + 1 };
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _waiting.Add(pending);
+        if (!_writing)
+        {
+            _writing = true;
+            _ = WriteWhileWaitingAsync();
+        }
+
+        return pending.Stored.Task;
+    }
+
+    // Runs on the grain's scheduler like any turn, interleaved with new appends at its awaits.
+    private async Task WriteWhileWaitingAsync()
+    {
+        while (_waiting.Count > 0)
+        {
+            var batch = _waiting;
+            _waiting = [];
+            try
+            {
+                await StoreAsync([.. batch.Select(p => p.Entry)]);
+            }
+            catch (Exception exception)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Stored.TrySetException(exception);
+                }
+
+                continue;
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Stored.TrySetResult();
+            }
+        }
+
+        _writing = false;
+    }
+
+    /// <summary>Stores <paramref name="entries"/> after the last stored one: their chunks first, then the count that makes them visible.</summary>
+    private async Task StoreAsync(ImmutableArray<AuditEntry> entries)
+    {
+        var first = state.State.Count;
+        var writes = new List<Task>();
+        for (var offset = 0; offset < entries.Length;)
+        {
+            var sequence = first + offset;
+            var index = (int)(sequence % AuditDays.ChunkSize);
+            var take = Math.Min(entries.Length - offset, AuditDays.ChunkSize - index);
+            writes.Add(GrainFactory.GetAuditChunkGrain(Day, sequence / AuditDays.ChunkSize).PutAsync(index, entries.Slice(offset, take)));
+            offset += take;
+        }
+
+        await Task.WhenAll(writes);
+        state.State = state.State with { Count = first + entries.Length };
         try
         {
             await state.WriteStateAsync();
         }
         catch
         {
-            // The chunk holds the entry but the count does not: the next append takes the same place again.
-            state.State = state.State with { Count = sequence };
+            // The chunks hold the entries but the count does not: the next write takes the same places again.
+            state.State = state.State with { Count = first };
             throw;
         }
     }
@@ -57,4 +124,6 @@ public sealed class AuditLogGrain(
 
         return new AuditPage { Items = items.ToImmutable(), FirstSequence = start, TotalCount = (int)count, HasNextPage = start + 1 - take > 0 };
     }
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Stored);
 }

@@ -47,6 +47,24 @@ public sealed class AuditLogGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Append_ManyAtOnce_GroupedWritesStoreEveryEntryOnceAcrossChunkBoundaries()
+    {
+        var day = "test-" + Guid.NewGuid().ToString("N");
+        var log = fixture.Client.GetAuditLogGrain(day);
+        var total = (2 * AuditDays.ChunkSize) + 44;
+
+        // All in flight together: they are stored in a few grouped writes, some spanning two chunks, and every
+        // caller returns only once its own entry is stored.
+        await Task.WhenAll(Enumerable.Range(0, total).Select(n => log.AppendAsync(Entry(n))));
+
+        var page = await log.ReadAsync(total, null);
+        Assert.Equal(total, page.TotalCount);
+        Assert.Equal(Enumerable.Range(0, total).Select(n => "s" + n).Order(), page.Items.Select(e => e.Subject).Order());
+        var chunks = await Task.WhenAll(Enumerable.Range(0, 3).Select(c => fixture.Client.GetAuditChunkGrain(day, c).GetAsync()));
+        Assert.Equal([AuditDays.ChunkSize, AuditDays.ChunkSize, 44], chunks.Select(c => c.Length));
+    }
+
+    [Fact]
     public async Task Read_EmptyDayOrZeroFirst_NoItems()
     {
         var log = fixture.Client.GetAuditLogGrain("test-" + Guid.NewGuid().ToString("N"));
