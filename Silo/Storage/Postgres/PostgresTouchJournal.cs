@@ -75,7 +75,8 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
         _queue = new GroupCommitQueue<Row>(CommitAsync, maxBatchRows, concurrentCommits);
 
         // Activations come in waves (an ingest call wakes every customer it names), and each would cost its own query
-        // and round trip; grouped like the appends, a wave of them costs a few.
+        // and round trip; grouped like the appends, a wave of them costs a few. A failed statement fails every
+        // activation it carried (each is retried by its caller, as when storage is down, and nothing half-read is kept).
         _reads = new GroupCommitQueue<ReadRequest>(ReadAsync, MaxReadsPerStatement, ConcurrentReads);
     }
 

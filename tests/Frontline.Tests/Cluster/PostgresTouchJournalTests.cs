@@ -57,6 +57,7 @@ public sealed class PostgresTouchJournalTests(PostgresDatabase database) : IClas
         Assert.Equal([Entry("shared", 6)], await other.ReadAfterAsync("shared", 0));
         Assert.Empty(await journal.ReadAfterAsync("nobody", 0));
     }
+
     [Fact]
     public async Task ReadAfterAsync_ManyActivationsAtOnce_EachGetsOnlyItsCustomersRowsAfterItsPosition()
     {
