@@ -30,7 +30,7 @@ public static class DurableIngest
     public const int TouchesPerCustomer = 50;
 
     /// <summary>Events sent to other customers before timing, so JIT and connection pools are warm.</summary>
-    public const int WarmupEvents = 2_000;
+    public const int WarmupEvents = 100_000;
 
     private static readonly string[] Actions = ["ContentViewed", "EmailEngaged", "LivestreamAttended", "DemoDelivered", "WhitepaperDownloaded"];
     private static readonly string[] Channels = ["Web", "Email", "Paid Search", "Field", "Social"];
