@@ -23,58 +23,31 @@ namespace Frontline.Grains.Audit;
 public sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Frontline)] IPersistentState<AuditLogState> state) : Grain, IAuditLogGrain
 {
-    private List<Pending> _waiting = [];
-    private bool _writing;
+    /// <summary>Entries one write stores at most (a chunk and a half, so a write touches at most three chunks).</summary>
+    public const int MaxEntriesPerWrite = AuditDays.ChunkSize * 3 / 2;
+
+    // Created in the activation's turn so that its writes run on the activation's scheduler; one write at a time, as
+    // each numbers its entries after the last stored one.
+    private GroupCommitQueue<AuditEntry> _appends = null!;
 
     private string Day => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _appends = new GroupCommitQueue<AuditEntry>(StoreAsync, MaxEntriesPerWrite, maxConcurrentCommits: 1, TaskScheduler.Current);
+        return Task.CompletedTask;
+    }
 
     public Task AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _waiting.Add(pending);
-        if (!_writing)
-        {
-            _writing = true;
-            _ = WriteWhileWaitingAsync();
-        }
-
-        return pending.Stored.Task;
+        return _appends.EnqueueAsync([entry]);
     }
 
-    // Runs on the grain's scheduler like any turn, interleaved with new appends at its awaits.
-    private async Task WriteWhileWaitingAsync()
+    /// <summary>Stores <paramref name="batch"/> after the last stored entry: their chunks first, then the count that makes them visible.</summary>
+    private async Task StoreAsync(IReadOnlyList<AuditEntry> batch)
     {
-        while (_waiting.Count > 0)
-        {
-            var batch = _waiting;
-            _waiting = [];
-            try
-            {
-                await StoreAsync([.. batch.Select(p => p.Entry)]);
-            }
-            catch (Exception exception)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Stored.TrySetException(exception);
-                }
-
-                continue;
-            }
-
-            foreach (var pending in batch)
-            {
-                pending.Stored.TrySetResult();
-            }
-        }
-
-        _writing = false;
-    }
-
-    /// <summary>Stores <paramref name="entries"/> after the last stored one: their chunks first, then the count that makes them visible.</summary>
-    private async Task StoreAsync(ImmutableArray<AuditEntry> entries)
-    {
+        ImmutableArray<AuditEntry> entries = [.. batch];
         var first = state.State.Count;
         var writes = new List<Task>();
         for (var offset = 0; offset < entries.Length;)
@@ -124,6 +97,4 @@ public sealed class AuditLogGrain(
 
         return new AuditPage { Items = items.ToImmutable(), FirstSequence = start, TotalCount = (int)count, HasNextPage = start + 1 - take > 0 };
     }
-
-    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Stored);
 }

@@ -1,6 +1,6 @@
 using Frontline.Abstractions.Customers;
+using Frontline.Grains.Common;
 using Frontline.Grains.Customers;
-using Frontline.Silo.Storage.Journal;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,4 +1,4 @@
-using Frontline.Silo.Storage.Journal;
+using Frontline.Grains.Common;
 
 namespace Frontline.Tests.Storage;
 

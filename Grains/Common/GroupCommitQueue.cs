@@ -1,16 +1,17 @@
-namespace Frontline.Silo.Storage.Journal;
+namespace Frontline.Grains.Common;
 
 /// <summary>
 /// Group commit: callers hand in items and wait; at most a few commits run at a time, and each one takes every item
 /// that waited while the previous ones ran (up to a bound), so under load one commit, one round trip and one fsync
 /// serve many callers. A commit that fails fails every caller whose items it held; later items get a fresh commit.
 /// </summary>
-/// <typeparam name="T">What one commit stores (a journal row).</typeparam>
+/// <typeparam name="T">What one commit stores (a journal row, an audit entry).</typeparam>
 public sealed class GroupCommitQueue<T>
 {
     private readonly Func<IReadOnlyList<T>, Task> _commit;
     private readonly int _maxBatchItems;
     private readonly int _maxConcurrentCommits;
+    private readonly TaskScheduler _scheduler;
     private readonly Lock _lock = new();
     private readonly Queue<Waiter> _waiting = new();
     private int _committers;
@@ -20,12 +21,16 @@ public sealed class GroupCommitQueue<T>
     /// (more only when one caller's items alone exceed it, as a caller's items are never split between commits) and
     /// runs at most <paramref name="maxConcurrentCommits"/> times at once.
     /// </summary>
-    public GroupCommitQueue(Func<IReadOnlyList<T>, Task> commit, int maxBatchItems, int maxConcurrentCommits)
+    /// <param name="scheduler">
+    /// Where commits run: the thread pool when null; a grain passes its own scheduler (<see cref="TaskScheduler.Current"/>
+    /// in a grain turn), so that its commits touch its state inside the activation like any turn.
+    /// </param>
+    public GroupCommitQueue(Func<IReadOnlyList<T>, Task> commit, int maxBatchItems, int maxConcurrentCommits, TaskScheduler? scheduler = null)
     {
         ArgumentNullException.ThrowIfNull(commit);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchItems, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentCommits, 1);
-        (_commit, _maxBatchItems, _maxConcurrentCommits) = (commit, maxBatchItems, maxConcurrentCommits);
+        (_commit, _maxBatchItems, _maxConcurrentCommits, _scheduler) = (commit, maxBatchItems, maxConcurrentCommits, scheduler ?? TaskScheduler.Default);
     }
 
     /// <summary>Queues <paramref name="items"/>; the task completes once a commit holding them succeeded, or fails with its error.</summary>
@@ -52,7 +57,7 @@ public sealed class GroupCommitQueue<T>
 
         if (startCommitter)
         {
-            _ = Task.Run(CommitWhileWaitingAsync);
+            _ = Task.Factory.StartNew(CommitWhileWaitingAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
         }
 
         return waiter.Done.Task;
