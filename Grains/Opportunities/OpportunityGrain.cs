@@ -24,7 +24,16 @@ public sealed partial class OpportunityGrain(
     /// <summary>Name of the follow-up reminder.</summary>
     public const string FollowUpReminder = "follow-up";
 
+    /// <summary>How often a sync that failed is tried again while the activation lives.</summary>
+    public static readonly TimeSpan SyncRetryPeriod = TimeSpan.FromSeconds(2);
+
     private readonly OpportunityRules _rules = new(options.Value);
+
+    // Runs while a stored change has not reached the unit and the customer. A caller whose command failed in the sync
+    // reads the stored change (say WON) and does not repeat the command, so nothing else would finish it while this
+    // activation lives: found by SiloKillTests, where a close met a unit on the killed silo and the unit kept counting
+    // the opportunity as open.
+    private IGrainTimer? _syncRetry;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -89,10 +98,47 @@ public sealed partial class OpportunityGrain(
         if (decision.State is not null)
         {
             await state.SaveAsync(decision.State, this);
-            await SyncAsync();
+            await SyncOrRetryLaterAsync();
+        }
+        else if (state.State.SyncedVersion < state.State.Version)
+        {
+            // A repeated command (a retry after an error) finishes the sync its first attempt could not.
+            await SyncOrRetryLaterAsync();
         }
 
         return CommandResult<OpportunityView>.Ok(View(), decision.Duplicate);
+    }
+
+    /// <summary>Syncs now; when that fails, the caller gets the error and a timer keeps trying until a sync succeeds.</summary>
+    private async Task SyncOrRetryLaterAsync()
+    {
+        try
+        {
+            await SyncAsync();
+        }
+        catch
+        {
+            _syncRetry ??= this.RegisterGrainTimer(RetrySyncAsync, SyncRetryPeriod, SyncRetryPeriod);
+            throw;
+        }
+    }
+
+    private async Task RetrySyncAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (state.State.SyncedVersion < state.State.Version)
+            {
+                await SyncAsync();
+            }
+
+            _syncRetry?.Dispose();
+            _syncRetry = null;
+        }
+        catch (Exception exception)
+        {
+            LogSyncRetryFailed(logger, exception, this.GetPrimaryKeyString());
+        }
     }
 
     /// <summary>
@@ -177,4 +223,7 @@ public sealed partial class OpportunityGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opportunity {OpportunityId}: follow-up overdue, stalled streak {Streak}")]
     private static partial void LogOverdue(ILogger logger, string opportunityId, int streak);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Opportunity {OpportunityId}: unit and customer not brought up to date yet; trying again")]
+    private static partial void LogSyncRetryFailed(ILogger logger, Exception exception, string opportunityId);
 }
