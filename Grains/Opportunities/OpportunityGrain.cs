@@ -90,6 +90,13 @@ public sealed partial class OpportunityGrain(
 
     private async Task<CommandResult<OpportunityView>> ApplyAsync(Decision<OpportunityState> decision)
     {
+        if (decision.State is null && state.State.SyncedVersion < state.State.Version)
+        {
+            // Any command that changes nothing, repeated or refused (a client's retry after an error, say a second
+            // close), first finishes the sync an earlier one could not.
+            await SyncOrRetryLaterAsync();
+        }
+
         if (decision.Error is not null)
         {
             return CommandResult<OpportunityView>.Fail(decision.Error);
@@ -98,11 +105,6 @@ public sealed partial class OpportunityGrain(
         if (decision.State is not null)
         {
             await state.SaveAsync(decision.State, this);
-            await SyncOrRetryLaterAsync();
-        }
-        else if (state.State.SyncedVersion < state.State.Version)
-        {
-            // A repeated command (a retry after an error) finishes the sync its first attempt could not.
             await SyncOrRetryLaterAsync();
         }
 
