@@ -36,17 +36,14 @@ public sealed class PostgresTouchJournal : ITouchJournal, IAsyncDisposable
         ON CONFLICT (service_id, customer_id, event_id) DO NOTHING
         """;
 
-    // Many activations' reads in one statement: request i asks for customer i's rows after position i. LATERAL makes
-    // each request its own scan of the key's (service_id, customer_id) prefix; as a plain join the planner, which
-    // cannot see into the arrays, scanned the whole table once per statement (2.6 ms a read at 200,000 rows).
+    // Many activations' reads in one statement: request i asks for customer i's rows after position i. PostgreSQL plans
+    // it as one scan of the key's (service_id, customer_id) prefix per request (a nested loop; EXPLAIN ANALYZE on
+    // 200,000 rows: 0.06 ms for four requests).
     private const string ReadSql = """
         SELECT r.request, j.position, j.event_id, j.action, j.channel, j.occurred_ticks, j.value, j.opportunity_id
         FROM unnest(@customers, @positions) WITH ORDINALITY AS r(customer_id, after_position, request)
-        CROSS JOIN LATERAL (
-            SELECT position, event_id, action, channel, occurred_ticks, value, opportunity_id
-            FROM frontline_touch_journal
-            WHERE service_id = @service AND customer_id = r.customer_id AND position > r.after_position
-        ) AS j
+        JOIN frontline_touch_journal j
+          ON j.service_id = @service AND j.customer_id = r.customer_id AND j.position > r.after_position
         ORDER BY r.request, j.position, j.event_id
         """;
 
