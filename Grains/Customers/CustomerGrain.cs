@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Frontline.Abstractions;
 using Frontline.Abstractions.Common;
@@ -33,8 +32,8 @@ public sealed partial class CustomerGrain(
     public const string WindowReminder = "journey-window";
 
     private readonly HashSet<string> _seenEventIds = new(StringComparer.Ordinal);
-    private readonly FrozenSet<string> _conversionActions = catalogue.Value.ConversionActions.ToFrozenSet(StringComparer.Ordinal);
-    private readonly FrozenSet<string> _leadActions = attribution.Value.LeadActions.ToFrozenSet(StringComparer.Ordinal);
+    private readonly HashSet<string> _conversionActions = new(catalogue.Value.ConversionActions, StringComparer.Ordinal);
+    private readonly HashSet<string> _leadActions = new(attribution.Value.LeadActions, StringComparer.Ordinal);
 
     // Last journal position handed out; the snapshot records it when written.
     private long _journalPosition;
