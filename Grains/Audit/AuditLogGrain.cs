@@ -15,8 +15,9 @@ namespace Frontline.Grains.Audit;
 /// Every acknowledged mutation waits for its entry, and all of a day's entries pass through this one grain, so
 /// appends are group-committed: the entries that arrive while one write is in flight are stored together by the next
 /// (one chunk write per chunk touched, one counter write), and each caller returns once the write holding its entry
-/// is done. Appended one by one, two fsync'd file writes each, the embedded profile's audit log took about 100
-/// appends a second and held acknowledgements in a queue for seconds at 100 requests a second (bench part 4).
+/// is done. Appended one by one (two fsync'd file writes each in the embedded profile), acknowledgements at 1,000
+/// events/s waited in its queue: bench part 4's acknowledged p90 was 104-1,928 ms in five runs before, 12.7 and 199 ms
+/// in two runs after.
 /// Reentrant for that only: reads see the count of what is stored, which changes only after a write.
 /// </remarks>
 [Reentrant]
