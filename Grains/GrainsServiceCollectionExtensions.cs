@@ -33,6 +33,7 @@ public static class GrainsServiceCollectionExtensions
 
         // One validator per silo: it only reads the catalogue, and the stream consumer is one grain per customer.
         services.TryAddSingleton(sp => new TouchValidator(sp.GetRequiredService<IOptions<ActionCatalogueOptions>>().Value));
+        services.TryAddSingleton<TouchCoalescer>();
 
         // The embedded default; the cluster profile registers its PostgreSQL journal before this runs.
         services.TryAddSingleton<ITouchJournal, StateOnlyTouchJournal>();

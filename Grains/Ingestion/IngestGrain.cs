@@ -25,6 +25,7 @@ namespace Frontline.Grains.Ingestion;
 [Reentrant]
 public sealed class IngestGrain(
     TouchValidator validator,
+    TouchCoalescer coalescer,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IIngestGrain
 {
     public async Task<IngestResult> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches)
@@ -44,11 +45,12 @@ public sealed class IngestGrain(
             }
         }
 
-        // One call per customer: the customer writes its journey once for all of its touches in the batch.
+        // One call per customer, shared with other batches' touches for it (TouchCoalescer): the customer writes its
+        // journey once for all of them.
         await Task.WhenAll(valid.GroupBy(v => v.Touch.CustomerId, StringComparer.Ordinal).Select(async group =>
         {
             var items = group.ToList();
-            var outcomes = await GrainFactory.GetCustomerGrain(group.Key).RecordTouchesAsync([.. items.Select(v => v.Touch)]);
+            var outcomes = await coalescer.RecordAsync(group.Key, [.. items.Select(v => v.Touch)]);
             lock (tally)
             {
                 for (var k = 0; k < items.Count; k++)

@@ -32,6 +32,26 @@ public sealed class IngestGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RecordTouches_ConcurrentBatchesForOneCustomer_EachTouchStoredOnceAndCountedOnce()
+    {
+        // Concurrent batches share customer calls (TouchCoalescer): overlapping event ids must still count once in all.
+        var customer = "c-" + Guid.NewGuid().ToString("N");
+        var now = ClusterFixture.Clock.GetUtcNow();
+        var batches = Enumerable.Range(0, 8)
+            .Select(b => Enumerable.Range(b * 5, 10).Select(i => Touch(customer, $"{customer}-{i}", now.AddMinutes(-100 + i))).ToImmutableArray())
+            .ToList();
+
+        var results = await Task.WhenAll(batches.Select(batch => _grains.GetIngestGrain().RecordTouchesAsync(batch)));
+
+        // Event ids 0..44: 45 distinct among 80 lines.
+        Assert.Equal(45, results.Sum(r => r.Accepted));
+        Assert.Equal(35, results.Sum(r => r.Duplicates));
+        Assert.All(results, r => Assert.Equal(10, r.Accepted + r.Duplicates));
+        var journey = await _grains.GetCustomerGrain(customer).GetJourneyAsync();
+        Assert.Equal(Enumerable.Range(0, 45).Select(i => $"{customer}-{i}"), journey.Select(t => t.EventId));
+    }
+
+    [Fact]
     public async Task RecordTouches_OutOfOrder_JourneyInTimeOrder()
     {
         var customer = "c-" + Guid.NewGuid().ToString("N");
