@@ -27,6 +27,10 @@ public static class GrainsServiceCollectionExtensions
             // The host checks the period against its reminder service's minimum (a minute unless configured lower).
             .Validate(o => o.Period > TimeSpan.Zero && o.StallThreshold >= 1, "follow-up period must be positive and the stall threshold at least 1")
             .ValidateOnStart();
+        services.AddOptions<BulkIngestOptions>().Bind(configuration.GetSection(BulkIngestOptions.Section))
+            .Validate(o => o.ProjectorCalls >= 1 && o.IdleProjectorCalls >= 1 && o.MaxBacklog >= 1 && o.RoomWait > TimeSpan.Zero && o.StaleBatchAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero,
+                "Frontline:Ingest needs ProjectorCalls, IdleProjectorCalls and MaxBacklog of at least 1 and positive RoomWait, StaleBatchAfter and SweepEvery")
+            .ValidateOnStart();
         services.AddOptions<TouchJournalOptions>().Bind(configuration.GetSection(TouchJournalOptions.Section))
             .Validate(o => o.SnapshotEvery >= 1, "the journal's SnapshotEvery must be at least 1")
             .ValidateOnStart();
@@ -34,6 +38,10 @@ public static class GrainsServiceCollectionExtensions
         // One validator per silo: it only reads the catalogue, and the stream consumer is one grain per customer.
         services.TryAddSingleton(sp => new TouchValidator(sp.GetRequiredService<IOptions<ActionCatalogueOptions>>().Value));
         services.TryAddSingleton<TouchCoalescer>();
+        services.TryAddSingleton<TouchProjector>();
+
+        // The embedded default: none, so the bulk endpoint goes through the customers (RecordTouchesAsync).
+        services.TryAddSingleton<IBulkTouchStore, NoBulkTouchStore>();
 
         // The embedded default; the cluster profile registers its PostgreSQL journal before this runs.
         services.TryAddSingleton<ITouchJournal, StateOnlyTouchJournal>();

@@ -15,6 +15,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Records already-validated touches of this customer; returns one outcome per touch, in order.</summary>
     Task<ImmutableArray<ItemOutcome>> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches);
 
+    /// <summary>
+    /// Adds touches the bulk endpoint already stored in the journal (so nothing is written for them here); ones the
+    /// journey holds are skipped.
+    /// </summary>
+    Task ApplyStoredTouchesAsync(ImmutableArray<JourneyTouch> touches);
+
+    /// <summary>Reads the journal for touches stored for this customer that it has not applied (a batch gone stale).</summary>
+    Task CatchUpAsync();
+
     /// <summary>Records a won opportunity as a conversion of this customer (idempotent by opportunity id).</summary>
     Task RecordOpportunityWonAsync(OpportunityConversion conversion);
 

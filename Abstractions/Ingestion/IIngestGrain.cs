@@ -16,6 +16,13 @@ public interface IIngestGrain : IGrainWithIntegerKey
     /// <summary>Validates and records a batch of touch events; acknowledges only what the customer grains stored.</summary>
     Task<IngestResult> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches);
 
+    /// <summary>
+    /// Validates a batch of touch events and stores the good ones in one commit, where the silo has a bulk touch store
+    /// (the cluster profile); the customers apply them right after, from the silo's projector. Elsewhere the same as
+    /// <see cref="RecordTouchesAsync"/>. Acknowledges only what is durable either way.
+    /// </summary>
+    Task<IngestResult> StoreTouchesAsync(ImmutableArray<TouchEnvelope> touches);
+
     /// <summary>Registers or updates a batch of units with their members.</summary>
     Task<IngestResult> RegisterUnitsAsync(ImmutableArray<RegisterUnitCommand> units);
 

@@ -55,19 +55,13 @@ public sealed partial class CustomerGrain(
         _journalPosition = state.State.JournalPosition;
         if (journal.IsDurable)
         {
-            // Touches acknowledged after the last snapshot live only in the journal.
+            // Touches acknowledged after the last snapshot live only in the journal, as do bulk touches not applied yet.
             var entries = await journal.ReadAfterAsync(CustomerId, _journalPosition);
             if (entries.Count > 0)
             {
-                var journey = state.State.Journey.ToBuilder();
-                foreach (var entry in entries)
-                {
-                    Journey.TryInsert(journey, _seenEventIds, entry.Touch);
-                    _journalPosition = Math.Max(_journalPosition, entry.Position);
-                }
-
-                state.State = state.State with { Journey = journey.ToImmutable() };
-                _unsnapshotted = entries.Count;
+                // Rows of position 0 (stored by the bulk endpoint) come back on every activation; only new ones count.
+                AddStored([.. entries.Select(e => e.Touch)]);
+                _journalPosition = Math.Max(_journalPosition, entries.Max(e => e.Position));
             }
         }
 
@@ -117,15 +111,7 @@ public sealed partial class CustomerGrain(
         var added = new List<JourneyTouch>();
         foreach (var touch in touches)
         {
-            var entry = new JourneyTouch
-            {
-                EventId = touch.EventId,
-                Action = touch.Action,
-                Channel = touch.Channel,
-                OccurredAt = touch.OccurredAt.ToUniversalTime(),
-                Value = touch.Value,
-                OpportunityId = touch.OpportunityId,
-            };
+            var entry = Journey.EntryOf(touch);
             var fresh = Journey.TryInsert(journey, _seenEventIds, entry);
             outcomes.Add(fresh ? ItemOutcome.Accepted : ItemOutcome.Duplicate);
             if (fresh)
@@ -164,6 +150,48 @@ public sealed partial class CustomerGrain(
 
         await SyncAttributionAsync();
         return outcomes.MoveToImmutable();
+    }
+
+    public async Task ApplyStoredTouchesAsync(ImmutableArray<JourneyTouch> touches)
+    {
+        AddStored(touches);
+        await SnapshotIfDueAsync();
+        await SyncAttributionAsync();
+    }
+
+    public async Task CatchUpAsync()
+    {
+        AddStored([.. (await journal.ReadAfterAsync(CustomerId, _journalPosition)).Select(e => e.Touch)]);
+        await SnapshotIfDueAsync();
+        await SyncAttributionAsync();
+    }
+
+    /// <summary>Adds touches that are in the journal already; they count toward the next snapshot.</summary>
+    private void AddStored(IReadOnlyList<JourneyTouch> touches)
+    {
+        var journey = state.State.Journey.ToBuilder();
+        var added = 0;
+        foreach (var touch in touches)
+        {
+            if (Journey.TryInsert(journey, _seenEventIds, touch))
+            {
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            state.State = state.State with { Journey = journey.ToImmutable() };
+            _unsnapshotted += added;
+        }
+    }
+
+    private async Task SnapshotIfDueAsync()
+    {
+        if (_unsnapshotted >= journalOptions.Value.SnapshotEvery)
+        {
+            await TrySnapshotAsync();
+        }
     }
 
     public async Task RecordOpportunityWonAsync(OpportunityConversion conversion)

@@ -1,3 +1,4 @@
+using Frontline.Abstractions.Events;
 using System.Collections.Immutable;
 using Frontline.Abstractions.Customers;
 
@@ -7,6 +8,17 @@ namespace Frontline.Grains.Customers;
 public static class Journey
 {
     /// <summary>Orders journey entries: by time, then by event id so equal times have one stable order.</summary>
+    /// <summary>The journey entry of an accepted envelope: its time in UTC, the envelope's source left behind.</summary>
+    public static JourneyTouch EntryOf(TouchEnvelope touch) => new()
+    {
+        EventId = touch.EventId,
+        Action = touch.Action,
+        Channel = touch.Channel,
+        OccurredAt = touch.OccurredAt.ToUniversalTime(),
+        Value = touch.Value,
+        OpportunityId = touch.OpportunityId,
+    };
+
     public static readonly Comparer<JourneyTouch> TimeOrder = Comparer<JourneyTouch>.Create((a, b) =>
     {
         var byTime = a.OccurredAt.CompareTo(b.OccurredAt);

@@ -26,24 +26,13 @@ namespace Frontline.Grains.Ingestion;
 public sealed class IngestGrain(
     TouchValidator validator,
     TouchCoalescer coalescer,
+    IBulkTouchStore store,
+    TouchProjector projector,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IIngestGrain
 {
     public async Task<IngestResult> RecordTouchesAsync(ImmutableArray<TouchEnvelope> touches)
     {
-        var tally = new IngestTally();
-        var now = clock.GetUtcNow();
-        var valid = new List<(int Index, TouchEnvelope Touch)>();
-        for (var i = 0; i < touches.Length; i++)
-        {
-            if (validator.Validate(touches[i], now) is { } rejection)
-            {
-                tally.Reject(i, rejection);
-            }
-            else
-            {
-                valid.Add((i, touches[i]));
-            }
-        }
+        var (tally, valid) = Validate(touches);
 
         // One call per customer, shared with other batches' touches for it (TouchCoalescer): the customer writes its
         // journey once for all of them.
@@ -60,6 +49,79 @@ public sealed class IngestGrain(
             }
         }));
         return tally.ToResult();
+    }
+
+    public async Task<IngestResult> StoreTouchesAsync(ImmutableArray<TouchEnvelope> touches)
+    {
+        if (!store.IsAvailable)
+        {
+            return await RecordTouchesAsync(touches);
+        }
+
+        var (tally, valid) = Validate(touches);
+        var rows = new List<(string CustomerId, JourneyTouch Touch)>(valid.Count);
+        var seen = new HashSet<(string, string)>();
+        foreach (var (_, touch) in valid)
+        {
+            // The same event twice in one batch is one row; the second is a duplicate, as it would be a batch later.
+            if (seen.Add((touch.CustomerId, touch.EventId)))
+            {
+                rows.Add((touch.CustomerId, Journey.EntryOf(touch)));
+            }
+            else
+            {
+                tally.Count(ItemOutcome.Duplicate);
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return tally.ToResult();
+        }
+
+        // Room first: once stored, a batch is acknowledged, so nothing may refuse it after.
+        await projector.WaitForRoomAsync();
+        long batchId;
+        bool[] fresh;
+        using (projector.Storing())
+        {
+            (batchId, fresh) = await store.StoreAsync(rows, [.. rows.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal)]);
+        }
+
+        var applyNext = new List<(string CustomerId, JourneyTouch Touch)>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            tally.Count(fresh[i] ? ItemOutcome.Accepted : ItemOutcome.Duplicate);
+            if (fresh[i])
+            {
+                applyNext.Add(rows[i]);
+            }
+        }
+
+        // A row stored before was applied already, or belongs to a batch that goes stale and is re-read (a retry after
+        // its silo died): either way its customer gets it without this batch.
+        projector.Enqueue(batchId, applyNext);
+        return tally.ToResult();
+    }
+
+    private (IngestTally Tally, List<(int Index, TouchEnvelope Touch)> Valid) Validate(ImmutableArray<TouchEnvelope> touches)
+    {
+        var tally = new IngestTally();
+        var now = clock.GetUtcNow();
+        var valid = new List<(int Index, TouchEnvelope Touch)>(touches.Length);
+        for (var i = 0; i < touches.Length; i++)
+        {
+            if (validator.Validate(touches[i], now) is { } rejection)
+            {
+                tally.Reject(i, rejection);
+            }
+            else
+            {
+                valid.Add((i, touches[i]));
+            }
+        }
+
+        return (tally, valid);
     }
 
     public Task<IngestResult> RegisterUnitsAsync(ImmutableArray<RegisterUnitCommand> units) =>

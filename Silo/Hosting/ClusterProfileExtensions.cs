@@ -2,6 +2,8 @@ using System.Net;
 using Frontline.Abstractions.Streams;
 using Frontline.Grains.Common;
 using Frontline.Grains.Customers;
+using Frontline.Grains.Ingestion;
+using Frontline.Silo.Ingestion;
 using Frontline.Silo.Storage;
 using Frontline.Silo.Storage.Postgres;
 using Microsoft.Extensions.Options;
@@ -52,7 +54,12 @@ public static class ClusterProfileExtensions
 
         // Customers acknowledge touches once this journal committed them and write their whole state only now and
         // then (DESIGN §9). The container disposes it, and with it its connection pool, when the silo stops.
-        silo.Services.AddSingleton<ITouchJournal>(_ => new PostgresTouchJournal(connectionString, orleans.ServiceId));
+        // The bulk endpoint stores its batches in the same journal, customers apply them after (TouchProjector), and a
+        // batch a dead silo left half-applied is taken up by the sweeper of another.
+        silo.Services.AddSingleton(_ => new PostgresTouchJournal(connectionString, orleans.ServiceId));
+        silo.Services.AddSingleton<ITouchJournal>(services => services.GetRequiredService<PostgresTouchJournal>());
+        silo.Services.AddSingleton<IBulkTouchStore>(services => services.GetRequiredService<PostgresTouchJournal>());
+        silo.Services.AddHostedService<StaleBatchSweeper>();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant;

@@ -1,3 +1,4 @@
+using Frontline.Grains.Ingestion;
 using OpenTelemetry.Metrics;
 
 namespace Frontline.Silo.Hosting;
@@ -20,6 +21,7 @@ public static class MetricsHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(OrleansMeter)
+            .AddMeter(TouchProjector.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddPrometheusExporter());
         return builder;

@@ -103,7 +103,7 @@ public static partial class BulkIngestEndpoints
             var profile = request.HttpContext.RequestServices.GetRequiredService<IOptions<FrontlineOptions>>().Value.Profile;
             foreach (var batch in touches.Chunk(FrontlineProfiles.IsCluster(profile) ? ClusterBatchSize : EmbeddedBatchSize))
             {
-                var result = await grains.GetIngestGrain().RecordTouchesAsync([.. batch.Select(b => b.Touch)]);
+                var result = await grains.GetIngestGrain().StoreTouchesAsync([.. batch.Select(b => b.Touch)]);
                 accepted += result.Accepted;
                 duplicates += result.Duplicates;
                 rejected.AddRange(result.Rejected.Select(r => new BulkRejection(batch[r.Index].Line, r.Field, r.Reason, r.Code)));

@@ -90,6 +90,46 @@ public sealed class PostgresTouchJournalTests(PostgresDatabase database) : IClas
         Assert.Empty(await journal.ReadAfterAsync("lost", 0));
     }
 
+    [Fact]
+    public async Task StoreAsync_NewAndStoredRows_SaysWhichWereNewKeepsTheFirstAndEveryReadSeesThem()
+    {
+        await using var journal = await NewJournalAsync("bulk");
+        var first = await journal.StoreAsync([("b1", Entry("b1", 1).Touch), ("b2", Entry("b2", 1).Touch)], ["b1", "b2"]);
+        Assert.Equal([true, true], first.Fresh);
+
+        // b1's touch again (changed: the stored one stays), a new one of b1's: the batch takes the ON CONFLICT path.
+        var again = await journal.StoreAsync([("b1", Entry("b1", 1).Touch with { Action = "FormSubmitted" }), ("b1", Entry("b1", 2).Touch)], ["b1"]);
+        Assert.Equal([false, true], again.Fresh);
+        Assert.True(again.BatchId > first.BatchId);
+
+        // Bulk rows carry position 0, so they come back whatever position a snapshot recorded.
+        Assert.Equal([Entry("b1", 1).Touch, Entry("b1", 2).Touch], (await journal.ReadAfterAsync("b1", 1_000)).Select(e => e.Touch));
+        Assert.All(await journal.ReadAfterAsync("b1", 1_000), e => Assert.Equal(0, e.Position));
+        Assert.Equal([Entry("b2", 1).Touch], (await journal.ReadAfterAsync("b2", 0)).Select(e => e.Touch));
+    }
+
+    [Fact]
+    public async Task TakeStaleBatchesAsync_OnlyUnforgottenBatchesOlderThanTheWait_EachTakenOnceUntilStaleAgain()
+    {
+        await using var journal = await NewJournalAsync("stale");
+        var forgotten = await journal.StoreAsync([("s1", Entry("s1", 1).Touch)], ["s1"]);
+        var left = await journal.StoreAsync([("s2", Entry("s2", 1).Touch), ("s3", Entry("s3", 1).Touch)], ["s2", "s3"]);
+        await journal.ForgetBatchesAsync([forgotten.BatchId]);
+
+        Assert.Empty(await journal.TakeStaleBatchesAsync(TimeSpan.FromMinutes(5), 10));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        var taken = Assert.Single(await journal.TakeStaleBatchesAsync(TimeSpan.FromMilliseconds(200), 10));
+        Assert.Equal(left.BatchId, taken.BatchId);
+        Assert.Equal(["s2", "s3"], taken.Customers);
+
+        // Taking re-stamps it: not stale again until the wait has passed once more; forgotten, it is gone.
+        Assert.Empty(await journal.TakeStaleBatchesAsync(TimeSpan.FromMilliseconds(200), 10));
+        await journal.ForgetBatchesAsync([left.BatchId]);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Empty(await journal.TakeStaleBatchesAsync(TimeSpan.FromMilliseconds(200), 10));
+    }
+
     private async Task<PostgresTouchJournal> NewJournalAsync(string serviceId)
     {
         await PostgresSchema.MigrateAsync(database.ConnectionString);

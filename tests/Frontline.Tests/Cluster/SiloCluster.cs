@@ -28,7 +28,10 @@ public sealed class SiloCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="count"/> silos on <paramref name="connectionString"/>, each with <paramref name="extraArguments"/>.</summary>
     public static async Task<SiloCluster> StartAsync(string connectionString, int count = 2, params string[] extraArguments)
     {
-        string[] arguments = ["--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", connectionString, .. extraArguments];
+        // Bulk batches a killed silo left half-applied go stale after 5 s here (a minute by default), so chaos tests
+        // see them taken up by the survivor within their deadlines.
+        string[] arguments = ["--Frontline:Profile", "cluster", "--ConnectionStrings:Frontline", connectionString,
+            "--Frontline:Ingest:StaleBatchAfter", "00:00:05", "--Frontline:Ingest:SweepEvery", "00:00:01", .. extraArguments];
         var data = new TempDirectory();
         var starts = Enumerable.Range(0, count).Select(_ => EmbeddedServerProcess.StartAsync(data.Path, arguments)).ToArray();
         try

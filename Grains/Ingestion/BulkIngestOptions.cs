@@ -1,0 +1,36 @@
+namespace Frontline.Grains.Ingestion;
+
+/// <summary>
+/// How bulk touches stored by the endpoint reach their customers (section <c>Frontline:Ingest</c>), where a bulk touch
+/// store exists (the cluster profile).
+/// </summary>
+public sealed class BulkIngestOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Frontline:Ingest";
+
+    /// <summary>
+    /// Customer calls the silo's projector keeps in flight while the silo is storing a batch. Few: each call carries
+    /// every touch waiting for its customer, so during a burst they carry many, and the CPU goes to storing, which is
+    /// what callers wait for.
+    /// </summary>
+    public int ProjectorCalls { get; set; } = 4;
+
+    /// <summary>
+    /// The same while no batch is being stored: then nobody waits for the CPU, and customer calls spend most of their
+    /// time waiting for storage (an activation's reads, a reminder's write), so many go at once.
+    /// </summary>
+    public int IdleProjectorCalls { get; set; } = 64;
+
+    /// <summary>Stored touches a silo may hold for its customers before a new batch waits for room.</summary>
+    public int MaxBacklog { get; set; } = 250_000;
+
+    /// <summary>How long a new batch waits for room before the caller is told to retry (HTTP 503).</summary>
+    public TimeSpan RoomWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A stored batch whose customers have not all applied it after this long is applied by any silo again.</summary>
+    public TimeSpan StaleBatchAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often each silo looks for stale batches.</summary>
+    public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(10);
+}

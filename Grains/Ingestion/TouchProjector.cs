@@ -1,0 +1,289 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Frontline.Abstractions;
+using Frontline.Abstractions.Customers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Frontline.Grains.Ingestion;
+
+/// <summary>
+/// One per silo: hands the touches the bulk endpoint stored (<see cref="IBulkTouchStore"/>) to their customers, one call
+/// per customer carrying every touch waiting for it, a few calls at a time, retrying a failed call until it succeeds.
+/// A batch is forgotten by the store once all its touches are applied; if this silo dies first, the batch goes stale
+/// and another silo has its customers read their journals (the sweeper of the silo host).
+/// </summary>
+public sealed partial class TouchProjector
+{
+    /// <summary>The meter of the backlog gauge (<c>frontline.ingest.backlog</c>).</summary>
+    public const string MeterName = "Frontline.Ingest";
+
+    private readonly IGrainFactory grains;
+    private readonly IBulkTouchStore store;
+    private readonly IOptions<BulkIngestOptions> options;
+    private readonly ILogger<TouchProjector> logger;
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+
+    // Touches waiting per customer, with the batches they came in; customers in the order they became ready.
+    private readonly Dictionary<string, Waiting> _waiting = new(StringComparer.Ordinal);
+    private readonly Queue<string> _ready = new();
+    private readonly HashSet<string> _inCall = new(StringComparer.Ordinal);
+
+    // Per batch, how many of its customers still wait; batches all applied, to forget.
+    private readonly Dictionary<long, int> _unapplied = [];
+    private readonly List<long> _applied = [];
+    private bool _forgetting;
+
+    private int _workers;
+    private int _storing;
+    private long _backlog;
+    private TaskCompletionSource _room = NewSignal();
+
+    public TouchProjector(IGrainFactory grains, IBulkTouchStore store, IOptions<BulkIngestOptions> options, ILogger<TouchProjector> logger, IServiceProvider services)
+    {
+        (this.grains, this.store, this.options, this.logger) = (grains, store, options, logger);
+
+        // Operators (and bench part 7) see how far customers trail what was acknowledged.
+        services.GetService<IMeterFactory>()?.Create(MeterName)
+            .CreateObservableGauge("frontline.ingest.backlog", () => Backlog, "{touch}", "Stored bulk touches their customers have not applied yet");
+    }
+
+    /// <summary>Touches stored but not yet applied by their customers.</summary>
+    public long Backlog => Interlocked.Read(ref _backlog);
+
+    /// <summary>Waits while the backlog is full; throws <see cref="TimeoutException"/> (retry later) when it stays full.</summary>
+    public async Task WaitForRoomAsync()
+    {
+        var deadline = DateTime.UtcNow + options.Value.RoomWait;
+        while (true)
+        {
+            Task room;
+            lock (_gate)
+            {
+                if (_backlog < options.Value.MaxBacklog)
+                {
+                    return;
+                }
+
+                room = _room.Task;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || await Task.WhenAny(room, Task.Delay(left)) != room)
+            {
+                throw new TimeoutException($"{Backlog} stored touches are still waiting for their customers");
+            }
+        }
+    }
+
+    /// <summary>Notes that a batch is being stored until the result is disposed: meanwhile fewer customer calls go at once.</summary>
+    public IDisposable Storing()
+    {
+        Interlocked.Increment(ref _storing);
+        return new StoreScope(this);
+    }
+
+    /// <summary>Hands over the new touches of a stored batch (all of them new: duplicates are already applied or stale).</summary>
+    public void Enqueue(long batchId, IReadOnlyList<(string CustomerId, JourneyTouch Touch)> touches)
+    {
+        lock (_gate)
+        {
+            var customers = 0;
+            foreach (var (customer, touch) in touches)
+            {
+                if (!_waiting.TryGetValue(customer, out var waiting))
+                {
+                    _waiting[customer] = waiting = new Waiting();
+                    if (!_inCall.Contains(customer))
+                    {
+                        _ready.Enqueue(customer);
+                    }
+                }
+
+                if (waiting.Batches.Count == 0 || waiting.Batches[^1] != batchId)
+                {
+                    waiting.Batches.Add(batchId);
+                    customers++;
+                }
+
+                waiting.Touches.Add(touch);
+            }
+
+            _backlog += touches.Count;
+            if (customers == 0)
+            {
+                _applied.Add(batchId);
+            }
+            else
+            {
+                _unapplied[batchId] = customers;
+            }
+
+        }
+
+        StartWorkers();
+        if (touches.Count == 0)
+        {
+            ForgetAppliedInBackground();
+        }
+    }
+
+    /// <summary>Starts customer calls up to the limit of the moment (<see cref="CallLimit"/>).</summary>
+    private void StartWorkers()
+    {
+        var start = 0;
+        lock (_gate)
+        {
+            while (_workers < CallLimit && _ready.Count > _workers)
+            {
+                _workers++;
+                start++;
+            }
+        }
+
+        for (var i = 0; i < start; i++)
+        {
+            _ = Task.Run(ApplyWhileReadyAsync);
+        }
+    }
+
+    private int CallLimit => Volatile.Read(ref _storing) > 0 ? options.Value.ProjectorCalls : options.Value.IdleProjectorCalls;
+
+    private async Task ApplyWhileReadyAsync()
+    {
+        while (true)
+        {
+            string customer;
+            Waiting waiting;
+            lock (_gate)
+            {
+                // Over the limit of the moment (a store began): this call ends here, the others go on.
+                if (_workers > CallLimit || !_ready.TryDequeue(out customer!))
+                {
+                    _workers--;
+                    return;
+                }
+
+                waiting = _waiting[customer];
+                _waiting.Remove(customer);
+                _inCall.Add(customer);
+            }
+
+            while (true)
+            {
+                try
+                {
+                    await grains.GetCustomerGrain(customer).ApplyStoredTouchesAsync([.. waiting.Touches]);
+                    break;
+                }
+                catch (Exception exception)
+                {
+                    // Stored, so never dropped: the customer (or its storage) is unavailable; try again.
+                    LogApplyFailed(logger, exception, customer, waiting.Touches.Count);
+                    await Task.Delay(RetryDelay);
+                }
+            }
+
+            lock (_gate)
+            {
+                _backlog -= waiting.Touches.Count;
+                if (_backlog < options.Value.MaxBacklog)
+                {
+                    _room.TrySetResult();
+                    _room = NewSignal();
+                }
+
+                foreach (var batch in waiting.Batches)
+                {
+                    if (--_unapplied[batch] == 0)
+                    {
+                        _unapplied.Remove(batch);
+                        _applied.Add(batch);
+                    }
+                }
+
+                _inCall.Remove(customer);
+                if (_waiting.ContainsKey(customer))
+                {
+                    _ready.Enqueue(customer);
+                }
+            }
+
+            ForgetAppliedInBackground();
+        }
+    }
+
+    /// <summary>Tells the store which batches are applied, all at once, one write at a time.</summary>
+    private void ForgetAppliedInBackground()
+    {
+        lock (_gate)
+        {
+            if (_forgetting || _applied.Count == 0)
+            {
+                return;
+            }
+
+            _forgetting = true;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                long[] batches;
+                lock (_gate)
+                {
+                    if (_applied.Count == 0)
+                    {
+                        _forgetting = false;
+                        return;
+                    }
+
+                    batches = [.. _applied];
+                    _applied.Clear();
+                }
+
+                try
+                {
+                    await store.ForgetBatchesAsync(batches);
+                }
+                catch (Exception exception)
+                {
+                    // Harmless: a batch left behind goes stale, and its customers re-read what they already have.
+                    LogForgetFailed(logger, exception, batches.Length);
+                }
+            }
+        });
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private sealed class StoreScope(TouchProjector projector) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0 && Interlocked.Decrement(ref projector._storing) == 0)
+            {
+                projector.StartWorkers();
+            }
+        }
+    }
+
+    private sealed class Waiting
+    {
+        public List<JourneyTouch> Touches { get; } = [];
+
+        public List<long> Batches { get; } = [];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Customer {CustomerId} did not take {Count} stored touches; retrying")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string customerId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} applied ingest batches not forgotten; they will go stale and be re-read")]
+    private static partial void LogForgetFailed(ILogger logger, Exception exception, int count);
+}
