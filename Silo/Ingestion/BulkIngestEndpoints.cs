@@ -8,8 +8,10 @@ namespace Frontline.Silo.Ingestion;
 
 /// <summary>
 /// <c>POST /ingest/touches</c>: NDJSON touch envelopes for integrators. The answer comes only after every accepted
-/// line is stored by its customer grain; a storage or cluster failure is a 503 with Retry-After, and because
-/// touches are idempotent by event id, retrying the whole request is always safe.
+/// line is durable: in the cluster profile stored in the journal by the ingest grain, its customers applying it right
+/// after (<see cref="Grains.Ingestion.TouchProjector"/>); in the embedded profile stored by its customer grain. A
+/// storage or cluster failure is a 503 with Retry-After, and because touches are idempotent by event id, retrying the
+/// whole request is always safe.
 /// </summary>
 public static partial class BulkIngestEndpoints
 {
@@ -17,10 +19,9 @@ public static partial class BulkIngestEndpoints
     public const int MaxLines = 100_000;
 
     /// <summary>
-    /// Touches sent to the ingestion grain per call in the cluster profile. Each call costs every customer in it one
-    /// grain call, whatever its number of touches, and there the customers' appends are group-committed, so larger
-    /// chunks mean fewer, fuller customer calls: in bench part 7, one run with 1,000 stored 11,457 touches/s and runs with
-    /// 5,000 stored 13,661-15,372/s (README, Speed).
+    /// Touches sent to the ingestion grain per call in the cluster profile, where each call is one journal commit
+    /// (<see cref="Storage.Postgres.PostgresTouchJournal.StoreAsync"/>): larger chunks mean fewer commits and fuller
+    /// customer calls after them.
     /// </summary>
     public const int ClusterBatchSize = 5_000;
 

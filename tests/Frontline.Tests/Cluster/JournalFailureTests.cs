@@ -38,11 +38,11 @@ public sealed class JournalFailureTests(PostgresDatabase database) : IClassFixtu
                 "mutation($t: [TouchInput!]!) { recordTouches(input: $t) { accepted } }",
                 new { t = new[] { new { eventId = $"{customer}-4", customerId = customer, action = "ContentViewed", channel = "Web", occurredAt = at.AddMinutes(4).ToString("O") } } });
             Assert.Equal("UNAVAILABLE", code);
-            Assert.Equal([$"{customer}-1"], await Eventually.WaitForAsync(() => JourneyAsync(graphQL, customer), j => j.Count >= 1));
+            Assert.Equal([$"{customer}-1"], await Eventually.WaitForAsync(() => BulkTouches.JourneyAsync(graphQL, customer), j => j.Count >= 1));
 
             await ExecuteAsync("ALTER TABLE frontline_touch_journal_away RENAME TO frontline_touch_journal");
             Assert.Equal((HttpStatusCode.OK, 3, 1), await PostAsync(http, Lines(1, 2, 3, 4)));
-            Assert.Equal([$"{customer}-1", $"{customer}-2", $"{customer}-3", $"{customer}-4"], await Eventually.WaitForAsync(() => JourneyAsync(graphQL, customer), j => j.Count >= 4));
+            Assert.Equal([$"{customer}-1", $"{customer}-2", $"{customer}-3", $"{customer}-4"], await Eventually.WaitForAsync(() => BulkTouches.JourneyAsync(graphQL, customer), j => j.Count >= 4));
 
             // Killed without a snapshot since activation (fewer touches than SnapshotEvery): the journal alone holds
             // them, each once. (JournalKillTests rebuilds journeys from it.)
@@ -78,18 +78,6 @@ public sealed class JournalFailureTests(PostgresDatabase database) : IClassFixtu
         using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
         using var response = await http.PostAsync("/ingest/touches", content);
         return (response.StatusCode, response.Headers.RetryAfter?.ToString());
-    }
-
-    private static async Task<List<string>> JourneyAsync(GraphQLHttpClient client, string customer)
-    {
-        // Bulk touches are applied right after their acknowledgement: until then the customer may not be there at all.
-        var data = await client.DataAsync("query($c: ID!) { customer(id: $c) { journey(first: 50) { edges { node { eventId } } } } }", new { c = customer });
-        if (data.GetProperty("customer").ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        return [.. data.GetProperty("customer").GetProperty("journey").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("eventId").GetString()!)];
     }
 
     private async Task ExecuteAsync(string sql)

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Frontline.Tests.Infrastructure;
 using Npgsql;
 
@@ -22,13 +20,9 @@ public sealed class StaleBatchTests(PostgresDatabase database) : IClassFixture<P
         using var graphQL = new GraphQLHttpClient(cluster.A.BaseAddress);
 
         // Active, with one touch applied.
-        using (var content = new StringContent(Line(customer, 1, at), Encoding.UTF8, "application/x-ndjson"))
-        using (var response = await http.PostAsync("/ingest/touches", content))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, await BulkTouches.PostAsync(http, BulkTouches.Line(customer, 1, at)));
 
-        Assert.Equal([$"{customer}-1"], await Eventually.WaitForAsync(() => JourneyAsync(graphQL, customer), j => j.Count >= 1));
+        Assert.Equal([$"{customer}-1"], await Eventually.WaitForAsync(() => BulkTouches.JourneyAsync(graphQL, customer), j => j.Count >= 1));
 
         // What a silo killed between storing a batch and applying it leaves: the rows and the batch, an hour old.
         await using var connection = new NpgsqlConnection(database.ConnectionString);
@@ -46,21 +40,8 @@ public sealed class StaleBatchTests(PostgresDatabase database) : IClassFixture<P
             await orphan.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal([$"{customer}-1", $"{customer}-2"], await Eventually.WaitForAsync(() => JourneyAsync(graphQL, customer), j => j.Count >= 2));
+        Assert.Equal([$"{customer}-1", $"{customer}-2"], await Eventually.WaitForAsync(() => BulkTouches.JourneyAsync(graphQL, customer), j => j.Count >= 2));
         Assert.Equal(0L, await Eventually.WaitForAsync(() => BatchesOfAsync(connection, customer), n => n == 0));
-    }
-
-    private static string Line(string customer, int i, DateTimeOffset at) => JsonSerializer.Serialize(new
-    {
-        eventId = $"{customer}-{i}", customerId = customer, action = "ContentViewed", channel = "Web", occurredAt = at.AddMinutes(i).ToString("O"),
-    });
-
-    private static async Task<List<string>> JourneyAsync(GraphQLHttpClient client, string customer)
-    {
-        var data = await client.DataAsync("query($c: ID!) { customer(id: $c) { journey(first: 50) { edges { node { eventId } } } } }", new { c = customer });
-        return data.GetProperty("customer").ValueKind == JsonValueKind.Null
-            ? []
-            : [.. data.GetProperty("customer").GetProperty("journey").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("eventId").GetString()!)];
     }
 
     private static async Task<long> BatchesOfAsync(NpgsqlConnection connection, string customer)

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Frontline.Tests.Infrastructure;
+using Npgsql;
+
+namespace Frontline.Tests.Cluster;
+
+/// <summary>Small steps of the cluster tests around <c>POST /ingest/touches</c>: one line, one post, a journey's event ids.</summary>
+public static class BulkTouches
+{
+    /// <summary>The NDJSON line of touch <paramref name="i"/> of <paramref name="customer"/>, <paramref name="i"/> minutes after <paramref name="at"/>.</summary>
+    public static string Line(string customer, int i, DateTimeOffset at) => JsonSerializer.Serialize(new
+    {
+        eventId = $"{customer}-{i}", customerId = customer, action = "ContentViewed", channel = "Web", occurredAt = at.AddMinutes(i).ToString("O"),
+    });
+
+    /// <summary>Posts <paramref name="ndjson"/> and returns the status.</summary>
+    public static async Task<HttpStatusCode> PostAsync(HttpClient http, string ndjson)
+    {
+        using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
+        using var response = await http.PostAsync("/ingest/touches", content);
+        return response.StatusCode;
+    }
+
+    /// <summary>
+    /// The event ids in <paramref name="customer"/>'s journey, in journey order; none while the customer does not exist
+    /// (bulk touches are applied right after their acknowledgement, so it may not yet).
+    /// </summary>
+    public static async Task<List<string>> JourneyAsync(GraphQLHttpClient client, string customer)
+    {
+        var data = await client.DataAsync("query($c: ID!) { customer(id: $c) { journey(first: 50) { edges { node { eventId } } } } }", new { c = customer });
+        return data.GetProperty("customer").ValueKind == JsonValueKind.Null
+            ? []
+            : [.. data.GetProperty("customer").GetProperty("journey").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("eventId").GetString()!)];
+    }
+
+    /// <summary>Runs one statement on <paramref name="connection"/>.</summary>
+    public static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
