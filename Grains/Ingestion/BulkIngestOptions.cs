@@ -18,7 +18,10 @@ public sealed class BulkIngestOptions
 
     /// <summary>
     /// The same while no batch is being stored: then nobody waits for the CPU, and customer calls spend most of their
-    /// time waiting for storage (an activation's reads, a reminder's write), so many go at once.
+    /// time waiting for storage (an activation's reads, a reminder's write), so many go at once. Not too many: the gaps
+    /// between stores are short, and calls started in one run on into the next store. Bench part 7, 100,000 touches,
+    /// two runs each: 64 acknowledged at 0.70-0.80x of raw INSERTs and applied everything in 2.7-2.9 s; 256 at
+    /// 0.42-0.49x, in 2.8-3.0 s.
     /// </summary>
     public int IdleProjectorCalls { get; set; } = 64;
 
