@@ -10,7 +10,8 @@ public sealed class BulkIngestOptions
     public const string Section = "Frontline:Ingest";
 
     /// <summary>
-    /// Customer calls the silo's projector keeps in flight while the silo is storing a batch. Few: each call carries
+    /// Customer calls the silo's projector keeps in flight while the silo is storing a batch and more than
+    /// <see cref="TouchProjector.BurstBacklog"/> touches wait (a burst). Few: each call carries
     /// every touch waiting for its customer, so during a burst they carry many, and the CPU goes to storing, which is
     /// what callers wait for.
     /// </summary>

@@ -150,7 +150,14 @@ public sealed partial class TouchProjector
         }
     }
 
-    private int CallLimit => Volatile.Read(ref _storing) > 0 ? options.Value.ProjectorCalls : options.Value.IdleProjectorCalls;
+    /// <summary>
+    /// Few calls only while a burst is being stored: with a short backlog (a live feed's small batches) the customers
+    /// keep up at the idle limit, and holding them to a few calls would only queue conversions behind each other.
+    /// </summary>
+    private int CallLimit => Volatile.Read(ref _storing) > 0 && Interlocked.Read(ref _backlog) > BurstBacklog ? options.Value.ProjectorCalls : options.Value.IdleProjectorCalls;
+
+    /// <summary>Backlog (touches) above which a store in progress holds customer calls to <see cref="BulkIngestOptions.ProjectorCalls"/>.</summary>
+    public const int BurstBacklog = 10_000;
 
     private async Task ApplyWhileReadyAsync()
     {

@@ -102,10 +102,10 @@ public sealed class JournalKillTests(PostgresDatabase database) : IClassFixture<
             var (ids, totalCount) = await Eventually.WaitForAsync(
                 async () =>
                 {
-                    var data = await reader.DataAsync(
+                    var data = await reader.DataOrUnavailableAsync(
                         "query($c: ID!) { customer(id: $c) { journey(first: 500) { totalCount edges { node { eventId } } } } }",
                         new { c = customer.Key });
-                    if (data.GetProperty("customer") is not { ValueKind: JsonValueKind.Object } found)
+                    if (data?.GetProperty("customer") is not { ValueKind: JsonValueKind.Object } found)
                     {
                         return (new List<string>(), 0);
                     }

@@ -46,17 +46,24 @@ public sealed class TouchRun(int customers, int touchesPerCustomer)
         while (true)
         {
             wrong.Clear();
-            var short_ = new List<string>();
+            var shortOnes = new List<string>();
             foreach (var group in pending.Chunk(25))
             {
                 var fields = string.Join(' ', group.Select((id, i) => $"c{i}: customer(id: \"{id}\") {{ touchCount journey(first: {touchesPerCustomer + 10}) {{ totalCount edges {{ node {{ eventId }} }} }} }}"));
-                var data = await graphQL.DataAsync("{ " + fields + " }");
+                if (await graphQL.DataOrUnavailableAsync("{ " + fields + " }") is not { } data)
+                {
+                    // A grain of the dead silo not moved yet: read the whole group again.
+                    shortOnes.AddRange(group);
+                    wrong.AddRange(group.Select(id => $"{id}: unavailable"));
+                    continue;
+                }
+
                 for (var i = 0; i < group.Length; i++)
                 {
                     var customer = data.GetProperty($"c{i}");
                     if (customer.ValueKind == System.Text.Json.JsonValueKind.Null)
                     {
-                        short_.Add(group[i]);
+                        shortOnes.Add(group[i]);
                         wrong.Add($"{group[i]}: not there yet");
                         continue;
                     }
@@ -68,18 +75,18 @@ public sealed class TouchRun(int customers, int touchesPerCustomer)
                     {
                         var problem = $"{group[i]}: totalCount {totalCount}, touchCount {touchCount}, {ids.Distinct().Count()} distinct ids of {ids.Count}, {ids.Count(expected[group[i]].Contains)} expected";
                         Assert.False(ids.Count != ids.Distinct().Count() || ids.Any(id => !expected[group[i]].Contains(id)) || totalCount > touchesPerCustomer, "doubled or foreign touches: " + problem);
-                        short_.Add(group[i]);
+                        shortOnes.Add(group[i]);
                         wrong.Add(problem);
                     }
                 }
             }
 
-            if (short_.Count == 0 || DateTime.UtcNow > deadline)
+            if (shortOnes.Count == 0 || DateTime.UtcNow > deadline)
             {
                 break;
             }
 
-            pending = short_;
+            pending = shortOnes;
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         }
 

@@ -44,6 +44,24 @@ public sealed class GraphQLHttpClient : IDisposable
         return body.GetProperty("data");
     }
 
+    /// <summary>
+    /// Like <see cref="DataAsync"/>, but null when every error is <c>UNAVAILABLE</c> (retryable: a silo just died and
+    /// the cluster has not moved its grains yet, or storage is away), for reads that are repeated until they hold.
+    /// </summary>
+    public async Task<JsonElement?> DataOrUnavailableAsync(string query, object? variables = null)
+    {
+        var (status, body) = await PostAsync(query, variables);
+        if (!body.TryGetProperty("errors", out var errors))
+        {
+            return body.GetProperty("data");
+        }
+
+        Assert.True(
+            errors.EnumerateArray().All(e => e.TryGetProperty("extensions", out var extensions) && extensions.TryGetProperty("code", out var code) && code.GetString() == "UNAVAILABLE"),
+            $"HTTP {status}: {errors}");
+        return null;
+    }
+
     /// <summary>Posts the document and returns its single error's code and field.</summary>
     public async Task<(string Code, string? Field, JsonElement Body)> ErrorAsync(string query, object? variables = null)
     {
