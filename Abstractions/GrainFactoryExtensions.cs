@@ -41,23 +41,26 @@ public static class GrainFactoryExtensions
     /// </summary>
     private static class StringKeyed<T> where T : IGrainWithStringKey
     {
-        private static (GrainType Grain, GrainInterfaceType Interface)? _types;
+        // A reference type, published whole: readers on other threads see both types or neither.
+        private static GrainTypes? _types;
 
         public static T Get(IGrainFactory factory, string key)
         {
             // A factory that is not Orleans' own (a test double) answers with something else; it gets the plain call.
-            if (_types is { } types && factory.GetGrain(GrainId.Create(types.Grain, key), types.Interface) is T known)
+            if (Volatile.Read(ref _types) is { } types && factory.GetGrain(GrainId.Create(types.Grain, key), types.Interface) is T known)
             {
                 return known;
             }
 
             var reference = factory.GetGrain<T>(key);
-            if (_types is null && reference is GrainReference grain)
+            if (reference is GrainReference grain)
             {
-                _types = (grain.GrainId.Type, grain.InterfaceType);
+                Volatile.Write(ref _types, new GrainTypes(grain.GrainId.Type, grain.InterfaceType));
             }
 
             return reference;
         }
     }
+
+    private sealed record GrainTypes(GrainType Grain, GrainInterfaceType Interface);
 }

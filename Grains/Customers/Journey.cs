@@ -1,13 +1,12 @@
-using Frontline.Abstractions.Events;
 using System.Collections.Immutable;
 using Frontline.Abstractions.Customers;
+using Frontline.Abstractions.Events;
 
 namespace Frontline.Grains.Customers;
 
 /// <summary>Pure journey keeping: time order (ties by event id) whatever the order of arrival, and no event id twice.</summary>
 public static class Journey
 {
-    /// <summary>Orders journey entries: by time, then by event id so equal times have one stable order.</summary>
     /// <summary>The journey entry of an accepted envelope: its time in UTC, the envelope's source left behind.</summary>
     public static JourneyTouch EntryOf(TouchEnvelope touch) => new()
     {
@@ -19,6 +18,7 @@ public static class Journey
         OpportunityId = touch.OpportunityId,
     };
 
+    /// <summary>Orders journey entries: by time, then by event id so equal times have one stable order.</summary>
     public static readonly Comparer<JourneyTouch> TimeOrder = Comparer<JourneyTouch>.Create((a, b) =>
     {
         var byTime = a.OccurredAt.CompareTo(b.OccurredAt);

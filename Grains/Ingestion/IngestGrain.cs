@@ -88,19 +88,14 @@ public sealed class IngestGrain(
             (batchId, fresh) = await store.StoreAsync(rows, [.. rows.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal)]);
         }
 
-        var applyNext = new List<(string CustomerId, JourneyTouch Touch)>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             tally.Count(fresh[i] ? ItemOutcome.Accepted : ItemOutcome.Duplicate);
-            if (fresh[i])
-            {
-                applyNext.Add(rows[i]);
-            }
         }
 
-        // A row stored before was applied already, or belongs to a batch that goes stale and is re-read (a retry after
-        // its silo died): either way its customer gets it without this batch.
-        projector.Enqueue(batchId, applyNext);
+        // Rows stored before go too: usually their customer has them and skips them, but one may be the retry of a
+        // customer's own append whose answer was lost (the customer then let go of it), and only this brings it back.
+        projector.Enqueue(batchId, rows);
         return tally.ToResult();
     }
 

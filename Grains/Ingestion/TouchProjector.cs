@@ -25,6 +25,9 @@ public sealed partial class TouchProjector
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>Calls a customer gets for the same touches before the projector leaves them to the stale-batch sweep.</summary>
+    public const int MaxAttempts = 10;
+
     private readonly Lock _gate = new();
 
     // Touches waiting per customer, with the batches they came in; customers in the order they became ready.
@@ -35,6 +38,7 @@ public sealed partial class TouchProjector
     // Per batch, how many of its customers still wait; batches all applied, to forget.
     private readonly Dictionary<long, int> _unapplied = [];
     private readonly List<long> _applied = [];
+    private readonly HashSet<long> _abandoned = [];
     private bool _forgetting;
 
     private int _workers;
@@ -54,7 +58,10 @@ public sealed partial class TouchProjector
     /// <summary>Touches stored but not yet applied by their customers.</summary>
     public long Backlog => Interlocked.Read(ref _backlog);
 
-    /// <summary>Waits while the backlog is full; throws <see cref="TimeoutException"/> (retry later) when it stays full.</summary>
+    /// <summary>
+    /// Waits while the backlog is full; throws <see cref="TimeoutException"/> (retry later) when it stays full. A soft
+    /// limit: the batches waiting when room appears all go ahead, so the backlog can pass it by a few batches.
+    /// </summary>
     public async Task WaitForRoomAsync()
     {
         var deadline = DateTime.UtcNow + options.Value.RoomWait;
@@ -72,10 +79,13 @@ public sealed partial class TouchProjector
             }
 
             var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero || await Task.WhenAny(room, Task.Delay(left)) != room)
+            using var timeout = new CancellationTokenSource();
+            if (left <= TimeSpan.Zero || await Task.WhenAny(room, Task.Delay(left, timeout.Token)) != room)
             {
                 throw new TimeoutException($"{Backlog} stored touches are still waiting for their customers");
             }
+
+            timeout.Cancel();
         }
     }
 
@@ -86,7 +96,7 @@ public sealed partial class TouchProjector
         return new StoreScope(this);
     }
 
-    /// <summary>Hands over the new touches of a stored batch (all of them new: duplicates are already applied or stale).</summary>
+    /// <summary>Hands over the touches of a stored batch (a customer skips those it has: rows that were stored before).</summary>
     public void Enqueue(long batchId, IReadOnlyList<(string CustomerId, JourneyTouch Touch)> touches)
     {
         lock (_gate)
@@ -137,7 +147,8 @@ public sealed partial class TouchProjector
         var start = 0;
         lock (_gate)
         {
-            while (_workers < CallLimit && _ready.Count > _workers)
+            // Workers in a call (or retrying one) take nothing from the queue: only the others count against it.
+            while (_workers < CallLimit && _ready.Count > _workers - _inCall.Count)
             {
                 _workers++;
                 start++;
@@ -179,18 +190,22 @@ public sealed partial class TouchProjector
                 _inCall.Add(customer);
             }
 
-            while (true)
+            var applied = false;
+            for (var attempt = 1; !applied && attempt <= MaxAttempts; attempt++)
             {
                 try
                 {
                     await grains.GetCustomerGrain(customer).ApplyStoredTouchesAsync([.. waiting.Touches]);
-                    break;
+                    applied = true;
                 }
                 catch (Exception exception)
                 {
-                    // Stored, so never dropped: the customer (or its storage) is unavailable; try again.
-                    LogApplyFailed(logger, exception, customer, waiting.Touches.Count);
-                    await Task.Delay(RetryDelay);
+                    // The customer (or its storage) is unavailable: try again a few times, then leave it to the sweep.
+                    LogApplyFailed(logger, exception, customer, waiting.Touches.Count, attempt);
+                    if (attempt < MaxAttempts)
+                    {
+                        await Task.Delay(RetryDelay);
+                    }
                 }
             }
 
@@ -205,7 +220,14 @@ public sealed partial class TouchProjector
 
                 foreach (var batch in waiting.Batches)
                 {
-                    if (--_unapplied[batch] == 0)
+                    if (!applied)
+                    {
+                        // Never forgotten by this silo: the batch row stays, goes stale, and the sweep has this customer
+                        // read its journal. Held here, one failing customer would hold a call and the backlog for good.
+                        _unapplied.Remove(batch);
+                        _abandoned.Add(batch);
+                    }
+                    else if (!_abandoned.Contains(batch) && --_unapplied[batch] == 0)
                     {
                         _unapplied.Remove(batch);
                         _applied.Add(batch);
@@ -259,8 +281,16 @@ public sealed partial class TouchProjector
                 }
                 catch (Exception exception)
                 {
-                    // Harmless: a batch left behind goes stale, and its customers re-read what they already have.
+                    // Tried again with the next batch applied; if none comes, they go stale and the sweep forgets them
+                    // (its customers re-read what they already have).
                     LogForgetFailed(logger, exception, batches.Length);
+                    lock (_gate)
+                    {
+                        _applied.AddRange(batches);
+                        _forgetting = false;
+                    }
+
+                    return;
                 }
             }
         });
@@ -288,9 +318,9 @@ public sealed partial class TouchProjector
         public List<long> Batches { get; } = [];
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Customer {CustomerId} did not take {Count} stored touches; retrying")]
-    private static partial void LogApplyFailed(ILogger logger, Exception exception, string customerId, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Customer {CustomerId} did not take {Count} stored touches (attempt {Attempt}); retried, then left to the stale-batch sweep")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, string customerId, int count, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} applied ingest batches not forgotten; they will go stale and be re-read")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} applied ingest batches not forgotten; retried after the next, or swept once stale")]
     private static partial void LogForgetFailed(ILogger logger, Exception exception, int count);
 }

@@ -38,10 +38,18 @@ public sealed partial class StaleBatchSweeper(IBulkTouchStore store, IGrainFacto
         var finished = 0;
         foreach (var (batchId, customers) in await store.TakeStaleBatchesAsync(options.Value.StaleBatchAfter, BatchesPerSweep))
         {
-            await Task.WhenAll(customers.Select(customer => grains.GetCustomerGrain(customer).CatchUpAsync()));
-            await store.ForgetBatchesAsync([batchId]);
-            LogBatchRecovered(logger, batchId, customers.Length);
-            finished++;
+            try
+            {
+                await Task.WhenAll(customers.Select(customer => grains.GetCustomerGrain(customer).CatchUpAsync()));
+                await store.ForgetBatchesAsync([batchId]);
+                LogBatchRecovered(logger, batchId, customers.Length);
+                finished++;
+            }
+            catch (Exception exception)
+            {
+                // One failing customer keeps only its own batch: taken again once it is stale again; the others go on.
+                LogBatchFailed(logger, exception, batchId);
+            }
         }
 
         return finished;
@@ -49,6 +57,9 @@ public sealed partial class StaleBatchSweeper(IBulkTouchStore store, IGrainFacto
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stale ingest batch {BatchId}: its {Customers} customers read their journals")]
     private static partial void LogBatchRecovered(ILogger logger, long batchId, int customers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale ingest batch {BatchId} not finished; taken again once stale")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, long batchId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep for stale ingest batches failed; the next one retries")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -68,7 +68,7 @@ public sealed class PostgresTouchJournal : ITouchJournal, IBulkTouchStore, IAsyn
         // Its own pool, beside the one Orleans' providers share: kept small, so that a wave of activations reading the
         // journal queues here instead of taking the server's last connections from grain storage.
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, concurrentCommits + MaxReaders);
+        builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, concurrentCommits + MaxReaders + ConcurrentStores);
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _serviceId = serviceId;
         _queue = new GroupCommitQueue<Row>(CommitAsync, maxBatchRows, concurrentCommits);
@@ -122,7 +122,10 @@ public sealed class PostgresTouchJournal : ITouchJournal, IBulkTouchStore, IAsyn
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    /// <remarks>Registered under three service types (journal, bulk store, itself), so disposed three times: only the first counts.</remarks>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
+
+    private int _disposed;
 
     private async Task CommitAsync(IReadOnlyList<Row> rows)
     {
@@ -161,6 +164,11 @@ public sealed class PostgresTouchJournal : ITouchJournal, IBulkTouchStore, IAsyn
         parameters.Add(Array("values", NpgsqlDbType.Numeric, rows.Select(r => r.Entry.Touch.Value)));
         parameters.Add(Array("opportunities", NpgsqlDbType.Text, rows.Select(r => r.Entry.Touch.OpportunityId)));
     }
+
+    /// <summary>Bulk stores (<see cref="StoreAsync"/>) in flight at once, each holding one connection of the pool.</summary>
+    public const int ConcurrentStores = 2;
+
+    private readonly SemaphoreSlim _stores = new(ConcurrentStores);
 
     private const string InsertBatchSql = "INSERT INTO frontline_ingest_batch (service_id, customers) VALUES (@service, @batch_customers) RETURNING batch_id";
 
@@ -216,6 +224,20 @@ public sealed class PostgresTouchJournal : ITouchJournal, IBulkTouchStore, IAsyn
     }
 
     private async Task<(long BatchId, HashSet<(string, string)> Inserted)> InsertBatchAsync(string rowsSql, IReadOnlyList<Row> rows, IReadOnlyCollection<string> customers, bool returnsRows)
+    {
+        // Bulk stores share the pool with the grouped commits and activation reads; two at a time leaves those theirs.
+        await _stores.WaitAsync();
+        try
+        {
+            return await InsertBatchOnceAsync(rowsSql, rows, customers, returnsRows);
+        }
+        finally
+        {
+            _stores.Release();
+        }
+    }
+
+    private async Task<(long BatchId, HashSet<(string, string)> Inserted)> InsertBatchOnceAsync(string rowsSql, IReadOnlyList<Row> rows, IReadOnlyCollection<string> customers, bool returnsRows)
     {
         await using var connection = await _dataSource.OpenConnectionAsync();
 
