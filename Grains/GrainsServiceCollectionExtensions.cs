@@ -28,8 +28,8 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.Period > TimeSpan.Zero && o.StallThreshold >= 1, "follow-up period must be positive and the stall threshold at least 1")
             .ValidateOnStart();
         services.AddOptions<BulkIngestOptions>().Bind(configuration.GetSection(BulkIngestOptions.Section))
-            .Validate(o => o.ProjectorCalls >= 1 && o.IdleProjectorCalls >= 1 && o.MaxBacklog >= 1 && o.RoomWait > TimeSpan.Zero && o.StaleBatchAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero,
-                "Frontline:Ingest needs ProjectorCalls, IdleProjectorCalls and MaxBacklog of at least 1 and positive RoomWait, StaleBatchAfter and SweepEvery")
+            .Validate(o => o.ProjectorCalls >= 1 && o.IdleProjectorCalls >= 1 && o.MaxBacklog >= 1 && o.RoomWait > TimeSpan.Zero && o.StaleBatchAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero && o.DrainOnStop >= TimeSpan.Zero,
+                "Frontline:Ingest needs ProjectorCalls, IdleProjectorCalls and MaxBacklog of at least 1 and positive RoomWait, StaleBatchAfter and SweepEvery, and a DrainOnStop of zero or more")
             .ValidateOnStart();
         services.AddOptions<TouchJournalOptions>().Bind(configuration.GetSection(TouchJournalOptions.Section))
             .Validate(o => o.SnapshotEvery >= 1, "the journal's SnapshotEvery must be at least 1")

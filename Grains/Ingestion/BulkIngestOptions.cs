@@ -37,4 +37,10 @@ public sealed class BulkIngestOptions
 
     /// <summary>How often each silo looks for stale batches.</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a silo that is shutting down waits for its customers to apply what it stored, before it goes: what is
+    /// left then waits for the stale-batch sweep of another silo.
+    /// </summary>
+    public TimeSpan DrainOnStop { get; set; } = TimeSpan.FromSeconds(15);
 }

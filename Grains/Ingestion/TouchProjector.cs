@@ -89,6 +89,30 @@ public sealed partial class TouchProjector
         }
     }
 
+    /// <summary>
+    /// Waits until every stored touch has been applied (or given up to the sweep) and the store told of every batch
+    /// applied, or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (!IsIdle && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Nothing waits for a customer and no applied batch waits to be forgotten.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _backlog == 0 && _applied.Count == 0 && !_forgetting;
+            }
+        }
+    }
+
     /// <summary>Notes that a batch is being stored until the result is disposed: meanwhile fewer customer calls go at once.</summary>
     public IDisposable Storing()
     {

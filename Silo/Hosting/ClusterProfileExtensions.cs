@@ -60,6 +60,7 @@ public static class ClusterProfileExtensions
         silo.Services.AddSingleton<ITouchJournal>(services => services.GetRequiredService<PostgresTouchJournal>());
         silo.Services.AddSingleton<IBulkTouchStore>(services => services.GetRequiredService<PostgresTouchJournal>());
         silo.Services.AddHostedService<StaleBatchSweeper>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ProjectorDrain>();
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = NpgsqlInvariant;

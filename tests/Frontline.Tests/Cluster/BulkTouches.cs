@@ -25,14 +25,15 @@ public static class BulkTouches
 
     /// <summary>
     /// The event ids in <paramref name="customer"/>'s journey, in journey order; none while the customer does not exist
-    /// (bulk touches are applied right after their acknowledgement, so it may not yet).
+    /// (bulk touches are applied right after their acknowledgement, so it may not yet) or cannot be reached.
     /// </summary>
     public static async Task<List<string>> JourneyAsync(GraphQLHttpClient client, string customer)
     {
-        var data = await client.DataAsync("query($c: ID!) { customer(id: $c) { journey(first: 50) { edges { node { eventId } } } } }", new { c = customer });
-        return data.GetProperty("customer").ValueKind == JsonValueKind.Null
+        // UNAVAILABLE (a silo just left and its grains are moving) reads as nothing yet, for callers that read again.
+        var data = await client.DataOrUnavailableAsync("query($c: ID!) { customer(id: $c) { journey(first: 50) { edges { node { eventId } } } } }", new { c = customer });
+        return data is not { } found || found.GetProperty("customer").ValueKind == JsonValueKind.Null
             ? []
-            : [.. data.GetProperty("customer").GetProperty("journey").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("eventId").GetString()!)];
+            : [.. found.GetProperty("customer").GetProperty("journey").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("eventId").GetString()!)];
     }
 
     /// <summary>Runs one statement on <paramref name="connection"/>.</summary>
