@@ -28,8 +28,13 @@ public static class GrainsServiceCollectionExtensions
             .Validate(o => o.Period > TimeSpan.Zero && o.StallThreshold >= 1, "follow-up period must be positive and the stall threshold at least 1")
             .ValidateOnStart();
         services.AddOptions<BulkIngestOptions>().Bind(configuration.GetSection(BulkIngestOptions.Section))
-            .Validate(o => o.ProjectorCalls >= 1 && o.IdleProjectorCalls >= 1 && o.MaxBacklog >= 1 && o.RoomWait > TimeSpan.Zero && o.StaleBatchAfter > TimeSpan.Zero && o.SweepEvery > TimeSpan.Zero && o.DrainOnStop >= TimeSpan.Zero,
-                "Frontline:Ingest needs ProjectorCalls, IdleProjectorCalls and MaxBacklog of at least 1 and positive RoomWait, StaleBatchAfter and SweepEvery, and a DrainOnStop of zero or more")
+            .Validate(o => o.ProjectorCalls >= 1, "Frontline:Ingest:ProjectorCalls must be at least 1")
+            .Validate(o => o.IdleProjectorCalls >= 1, "Frontline:Ingest:IdleProjectorCalls must be at least 1")
+            .Validate(o => o.MaxBacklog >= 1, "Frontline:Ingest:MaxBacklog must be at least 1")
+            .Validate(o => o.RoomWait > TimeSpan.Zero, "Frontline:Ingest:RoomWait must be positive")
+            .Validate(o => o.StaleBatchAfter > TimeSpan.Zero, "Frontline:Ingest:StaleBatchAfter must be positive")
+            .Validate(o => o.SweepEvery > TimeSpan.Zero, "Frontline:Ingest:SweepEvery must be positive")
+            .Validate(o => o.DrainOnStop >= TimeSpan.Zero, "Frontline:Ingest:DrainOnStop may not be negative")
             .ValidateOnStart();
         services.AddOptions<TouchJournalOptions>().Bind(configuration.GetSection(TouchJournalOptions.Section))
             .Validate(o => o.SnapshotEvery >= 1, "the journal's SnapshotEvery must be at least 1")

@@ -16,7 +16,9 @@ public static class TransientFailures
     {
         for (var depth = 0; exception is not null && depth < 16; depth++)
         {
-            if (exception is TimeoutException or DbException or SocketException
+            // OperationCanceledException: Orleans cancels an activation it cannot finish in time (a silo stopping, a
+            // wave of activations reading storage), and the call fails with it.
+            if (exception is TimeoutException or DbException or SocketException or OperationCanceledException
                 or SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException)
             {
                 return true;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Frontline.Abstractions.Events;
 
 namespace Frontline.Silo.Ingestion;
@@ -11,7 +12,7 @@ namespace Frontline.Silo.Ingestion;
 /// an object, or whose fields have the wrong type, is reported with its line number and field; the rest still go.
 /// Missing fields are left empty so the domain's validator names them, as it does for GraphQL.
 /// </summary>
-public static class NdjsonTouchReader
+public static partial class NdjsonTouchReader
 {
     public static async Task<(List<(int Line, TouchEnvelope Touch)> Touches, List<BulkRejection> Rejected)> ReadAsync(
         Stream body, int maxLines, CancellationToken cancellationToken)
@@ -80,10 +81,15 @@ public static class NdjsonTouchReader
         : value.ValueKind == JsonValueKind.String ? value.GetString()
         : throw new FieldException(field, "must be a string");
 
+    // ISO-8601 with an offset, as the GraphQL DateTime scalar takes it: a loose parse would read "01/02/2026" as 2 January
+    // (US order), "10:00" as today and a time without an offset as UTC, and store them.
     private static DateTimeOffset Time(JsonElement root, string field) =>
         Text(root, field) is not { } text ? default
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at.ToUniversalTime()
-        : throw new FieldException(field, $"'{text}' is not an ISO-8601 date-time");
+        : IsoDateTimeWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at.ToUniversalTime()
+        : throw new FieldException(field, $"'{text}' is not an ISO-8601 date-time with an offset (e.g. 2026-12-01T10:00:00Z)");
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoDateTimeWithOffset();
 
     private static decimal? Number(JsonElement root, string field) =>
         !root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null ? null

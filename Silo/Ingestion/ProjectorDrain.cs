@@ -6,9 +6,11 @@ namespace Frontline.Silo.Ingestion;
 /// <summary>
 /// When a silo stops (an operator removing it, a deployment), it first lets its customers apply the bulk touches it
 /// stored, for up to <see cref="BulkIngestOptions.DrainOnStop"/>, while grains can still be called; otherwise a
-/// customer living on another silo would not see them until the stale-batch sweep, a minute later.
+/// customer living on another silo would not see them until the stale-batch sweep, a minute later. Customers this
+/// silo hosted are placed on the others meanwhile; a silo alone does not wait.
 /// </summary>
-public sealed partial class ProjectorDrain(TouchProjector projector, IOptions<BulkIngestOptions> options, ILogger<ProjectorDrain> logger)
+public sealed partial class ProjectorDrain(
+    TouchProjector projector, IClusterMembershipService membership, ILocalSiloDetails self, IOptions<BulkIngestOptions> options, ILogger<ProjectorDrain> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -16,7 +18,10 @@ public sealed partial class ProjectorDrain(TouchProjector projector, IOptions<Bu
 
     private async Task DrainAsync(CancellationToken stopping)
     {
-        if (projector.IsIdle)
+        // Alone, a stopping silo cannot activate the customers (nowhere to place them): the sweep after the restart
+        // does it, and waiting would only delay the stop.
+        var others = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active && !m.SiloAddress.Equals(self.SiloAddress));
+        if (projector.IsIdle || others == 0)
         {
             return;
         }

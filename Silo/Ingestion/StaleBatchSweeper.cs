@@ -12,6 +12,12 @@ namespace Frontline.Silo.Ingestion;
 /// </summary>
 public sealed partial class StaleBatchSweeper(IBulkTouchStore store, IGrainFactory grains, IOptions<BulkIngestOptions> options, ILogger<StaleBatchSweeper> logger) : BackgroundService
 {
+    /// <summary>
+    /// Customers a sweep has read their journals at once. A batch names up to 5,000; all at once, a review run of 4,000
+    /// customers took 100 s with 717 call timeouts.
+    /// </summary>
+    public const int CallsAtOnce = 32;
+
     /// <summary>Batches one sweep takes at most; the rest wait for the next.</summary>
     public const int BatchesPerSweep = 50;
 
@@ -40,7 +46,8 @@ public sealed partial class StaleBatchSweeper(IBulkTouchStore store, IGrainFacto
         {
             try
             {
-                await Task.WhenAll(customers.Select(customer => grains.GetCustomerGrain(customer).CatchUpAsync()));
+                await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce },
+                    async (customer, _) => await grains.GetCustomerGrain(customer).CatchUpAsync());
                 await store.ForgetBatchesAsync([batchId]);
                 LogBatchRecovered(logger, batchId, customers.Length);
                 finished++;
