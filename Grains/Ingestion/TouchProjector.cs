@@ -35,7 +35,8 @@ public sealed partial class TouchProjector
     private readonly Queue<string> _ready = new();
     private readonly HashSet<string> _inCall = new(StringComparer.Ordinal);
 
-    // Per batch, how many of its customers still wait; batches all applied, to forget.
+    // Per batch, how many of its customers still wait; batches all applied, to forget; batches one of whose customers
+    // was given up (left to the sweep, so never forgotten here), until their last customer is done.
     private readonly Dictionary<long, int> _unapplied = [];
     private readonly List<long> _applied = [];
     private readonly HashSet<long> _abandoned = [];
@@ -248,13 +249,16 @@ public sealed partial class TouchProjector
                     {
                         // Never forgotten by this silo: the batch row stays, goes stale, and the sweep has this customer
                         // read its journal. Held here, one failing customer would hold a call and the backlog for good.
-                        _unapplied.Remove(batch);
                         _abandoned.Add(batch);
                     }
-                    else if (!_abandoned.Contains(batch) && --_unapplied[batch] == 0)
+
+                    if (--_unapplied[batch] == 0)
                     {
                         _unapplied.Remove(batch);
-                        _applied.Add(batch);
+                        if (!_abandoned.Remove(batch))
+                        {
+                            _applied.Add(batch);
+                        }
                     }
                 }
 

@@ -134,7 +134,7 @@ public static class DurableIngest
             using var http = TestTokens.HqHttpClient(silo.BaseAddress, TimeSpan.FromMinutes(5));
 
             await SendAllAsync(http, Requests(warmup));
-            await BacklogAsync(http, untilEmpty: true);
+            await WaitForEmptyBacklogAsync(http);
             var requests = Requests(touches);
             var cpuBefore = ProcessCpu(silo.ProcessId);
             var commitsBefore = await CommitsAsync(monitor);
@@ -143,7 +143,7 @@ public static class DurableIngest
             var elapsed = watch.Elapsed;
             var cpu = ProcessCpu(silo.ProcessId) - cpuBefore;
             var commits = await CommitsAsync(monitor) - commitsBefore;
-            TimeSpan? applied = await BacklogAsync(http, untilEmpty: true) is null ? null : watch.Elapsed;
+            TimeSpan? applied = await WaitForEmptyBacklogAsync(http) ? watch.Elapsed : null;
             return new DurableIngestRow(name, touches.Count, elapsed, retries, cpu, commits, applied);
         }
         finally
@@ -153,10 +153,10 @@ public static class DurableIngest
     }
 
     /// <summary>
-    /// The silo's <c>frontline_ingest_backlog</c> (null when it has no such metric: an older build, whose customers apply
-    /// touches before answering); with <paramref name="untilEmpty"/>, polled every 20 ms until it is 0.
+    /// Polls the silo's <c>frontline_ingest_backlog</c> every 20 ms until it is 0 and returns true; false at once when the
+    /// silo has no such metric (an older build, whose customers apply touches before answering).
     /// </summary>
-    private static async Task<long?> BacklogAsync(HttpClient http, bool untilEmpty)
+    private static async Task<bool> WaitForEmptyBacklogAsync(HttpClient http)
     {
         while (true)
         {
@@ -164,13 +164,12 @@ public static class DurableIngest
             var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("frontline_ingest_backlog", StringComparison.Ordinal));
             if (line is null)
             {
-                return null;
+                return false;
             }
 
-            var backlog = long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-            if (!untilEmpty || backlog == 0)
+            if (long.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture) == 0)
             {
-                return backlog;
+                return true;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(20));

@@ -42,4 +42,18 @@ public static class BulkTouches
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Stored bulk batches not yet forgotten (<c>frontline_ingest_batch</c>), only those naming <paramref name="customer"/> when given.</summary>
+    public static async Task<long> BatchRowsAsync(NpgsqlConnection connection, string? customer = null)
+    {
+        await using var count = new NpgsqlCommand(
+            customer is null ? "SELECT count(*) FROM frontline_ingest_batch" : "SELECT count(*) FROM frontline_ingest_batch WHERE @customer = ANY(customers)",
+            connection);
+        if (customer is not null)
+        {
+            count.Parameters.AddWithValue("customer", customer);
+        }
+
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ProjectorDrainTests(PostgresDatabase database) : IClassFixtu
         try
         {
             Assert.Equal(HttpStatusCode.OK, await BulkTouches.PostAsync(http, string.Join('\n', customers.Select(c => BulkTouches.Line(c, 1, at)))));
-            Assert.Equal(1L, await BatchRowsAsync(connection));
+            Assert.Equal(1L, await BulkTouches.BatchRowsAsync(connection));
             stopping = cluster.A.StopAsync();
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
@@ -49,16 +49,10 @@ public sealed class ProjectorDrainTests(PostgresDatabase database) : IClassFixtu
         await stopping;
 
         // A applied the batch and forgot it before going: no row is left for the sweep (which would take ten minutes).
-        Assert.Equal(0L, await BatchRowsAsync(connection));
+        Assert.Equal(0L, await BulkTouches.BatchRowsAsync(connection));
         foreach (var customer in customers)
         {
             Assert.Equal([$"{customer}-1"], await Eventually.WaitForAsync(() => BulkTouches.JourneyAsync(graphQL, customer), j => j.Count >= 1));
         }
-    }
-
-    private static async Task<long> BatchRowsAsync(NpgsqlConnection connection)
-    {
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM frontline_ingest_batch", connection);
-        return (long)(await count.ExecuteScalarAsync())!;
     }
 }
